@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "accounts"
+urlpatterns = [
+    path("dang-nhap/", views.login_view, name="login"),
+    path("xac-thuc/", views.verify_view, name="verify"),
+    path("dang-xuat/", views.logout_view, name="logout"),
+    path("bao-mat/", views.two_factor_view, name="two_factor"),
+    path("doi-don-vi/", views.switch_unit_view, name="switch_unit"),
+]

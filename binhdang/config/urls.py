@@ -1,0 +1,13 @@
+"""URL map: one include per app, Vietnamese slugs users can read."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("binhdang.core.urls")),
+    path("tai-khoan/", include("binhdang.accounts.urls")),
+    path("don-vi/", include("binhdang.orgs.urls")),
+    path("nhan-su/", include("binhdang.people.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("quan-tri/", admin.site.urls),
+]

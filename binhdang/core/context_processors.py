@@ -1,0 +1,27 @@
+"""The navigation follows the programme's cycle; a section shows as a link once its app
+has registered its URL name, and as "sắp có" (coming) until then."""
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+PROGRAMME_SECTIONS = [
+    ("plans", "plans:list", _("Kế hoạch")),
+    ("activities", "activities:list", _("Hoạt động")),
+    ("safeguarding", "safeguarding:list", _("Bảo vệ học sinh")),
+    ("indicators", "indicators:dashboard", _("Chỉ số")),
+    ("reports", "reports:list", _("Báo cáo")),
+]
+
+
+def programme_sections(request):
+    if not getattr(request, "user", None) or not request.user.is_authenticated:
+        return {}
+    current = getattr(getattr(request, "resolver_match", None), "app_name", "")
+    sections = []
+    for app_name, url_name, label in PROGRAMME_SECTIONS:
+        try:
+            url = reverse(url_name)
+        except NoReverseMatch:
+            url = None
+        sections.append({"label": label, "url": url, "current": current == app_name})
+    return {"programme_sections": sections}
