@@ -176,7 +176,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("BINHDANG_LOG_LEVEL", "INFO")},
     # Request bodies and form data never reach the logs: children's data stays out of them.
-    "loggers": {"django.request": {"level": "ERROR"}},
+    "loggers": {"django.request": {"level": "ERROR"}, "axes": {"level": "WARNING"}},
 }
 
 DEMO_PASSWORD = env_str("BINHDANG_DEMO_PASSWORD")
