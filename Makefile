@@ -33,7 +33,7 @@ run: install
 	PORT=$(PORT) scripts/serve.sh
 
 test: install-test chromium
-	$(BIN)/ruff check binhdang benchmarks
+	$(BIN)/ruff check binhdang $(wildcard benchmarks)
 	$(BIN)/pytest
 
 test-fast: install-test
@@ -44,7 +44,7 @@ test-postgres: install-test chromium
 	scripts/with-postgres.sh $(BIN)/pytest
 
 lint: install-test
-	$(BIN)/ruff check binhdang benchmarks
+	$(BIN)/ruff check binhdang $(wildcard benchmarks)
 
 bench: install-test
 	$(BIN)/python benchmarks/roster_import.py

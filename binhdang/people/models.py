@@ -116,6 +116,9 @@ class Enrollment(models.Model):
             models.UniqueConstraint(fields=["student", "school_year"], name="one_class_per_year")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.student} – {self.school_class}"
+
 
 class CadreAssignment(models.Model):
     """A student cadre role (lớp trưởng, chi đội trưởng…) held in one enrollment.
@@ -130,6 +133,9 @@ class CadreAssignment(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["enrollment", "role"], name="one_role_once")]
 
+    def __str__(self) -> str:
+        return f"{self.get_role_display()} – {self.enrollment}"
+
 
 class BodyMembership(models.Model):
     """A staff member's seat in an internal body (Ban VSTBPN, Công đoàn, tổ chuyên môn…)."""
@@ -140,3 +146,6 @@ class BodyMembership(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["staff", "body"], name="one_seat_per_body")]
+
+    def __str__(self) -> str:
+        return f"{self.staff} – {self.body}"

@@ -13,7 +13,14 @@ from binhdang.lib.vntext import nfc, split_full_name
 from binhdang.orgs import services as org_services
 from binhdang.orgs.models import InternalBody, OrgUnit, SchoolClass, SchoolYear
 from binhdang.people.models import (
-    BodyMembership, BodyRole, CadreAssignment, CadreRole, Enrollment, Position, Sex, StaffMember,
+    BodyMembership,
+    BodyRole,
+    CadreAssignment,
+    CadreRole,
+    Enrollment,
+    Position,
+    Sex,
+    StaffMember,
     Student,
 )
 
@@ -159,8 +166,9 @@ def ensure_students(school: OrgUnit, year: SchoolYear) -> None:
             enrollments = list(Enrollment.objects.filter(school_class=school_class).order_by("id"))
             roles = [CadreRole.MONITOR, CadreRole.DEPUTY_MONITOR,
                      CadreRole.PIONEER_CHIEF if primary else CadreRole.YOUTH_SECRETARY]
+            holders = rng.sample(enrollments, len(roles))
             CadreAssignment.objects.bulk_create(
-                [CadreAssignment(enrollment=e, role=r) for e, r in zip(rng.sample(enrollments, len(roles)), roles)]
+                [CadreAssignment(enrollment=e, role=r) for e, r in zip(holders, roles, strict=True)]
             )
 
 
