@@ -7,7 +7,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from binhdang.accounts.access import can, get_for_user, require, require_active_unit, visible_units
+from binhdang.accounts.access import can, get_for_user, require_active_unit, visible_units
 from binhdang.accounts.roles import Level
 
 from . import services
@@ -20,12 +20,17 @@ def _unit(request, uid, level) -> OrgUnit:
 
 
 def _require_parent_admin(user, unit: OrgUnit) -> None:
-    """Structure changes are decided one level up: the Sở moves its schools, not the school."""
+    """Structure changes are decided one level up: the Sở moves its schools, not the school.
+
+    Callers have already fetched `unit` for the user, so the unit is known to exist: a
+    user who cannot act on the parent gets 403, not the 404 a check on the parent alone
+    (a unit above the user's own) would give."""
     if unit.parent is None:
         if not user.is_superuser:
             raise PermissionDenied
         return
-    require(user, unit.parent, Level.ADMIN)
+    if not can(user, unit.parent, Level.ADMIN):
+        raise PermissionDenied
 
 
 def _apply_errors(form, exc: ValidationError) -> None:
@@ -42,8 +47,8 @@ def unit_list_view(request):
     units = list(OrgUnit.objects.subtree_of(root).order_by("path"))
     depth0 = root.depth
     rows = [{"unit": u, "indent": u.depth - depth0} for u in units]
-    return render(request, "orgs/unit_list.html", {"root": root, "rows": rows,
-                                                   "can_admin": can(request.user, root, Level.ADMIN)})
+    context = {"root": root, "rows": rows, "can_admin": can(request.user, root, Level.ADMIN)}
+    return render(request, "orgs/unit_list.html", context)
 
 
 @login_required
@@ -57,7 +62,8 @@ def unit_detail_view(request, uid):
         "bodies": unit.bodies.all(),
         "classes": unit.classes.select_related("school_year")[:200],
         "predecessors": unit.predecessors.all(),
-        "can_admin_here": can(request.user, unit, Level.ADMIN) and unit.kind != OrgKind.SCHOOL and not unit.is_closed,
+        "can_admin_here": can(request.user, unit, Level.ADMIN) and unit.kind != OrgKind.SCHOOL
+        and not unit.is_closed,
         "can_restructure": (unit.parent is not None and can(request.user, unit.parent, Level.ADMIN))
         or request.user.is_superuser,
     }
@@ -140,8 +146,8 @@ def unit_merge_view(request, uid):
         else:
             messages.success(request, _("Đã sáp nhập vào %(name)s.") % {"name": into.name})
             return redirect("orgs:detail", uid=into.uid)
-    return render(request, "orgs/unit_form.html", {"form": form, "unit": into,
-                                                   "title": _("Sáp nhập đơn vị khác vào đơn vị này")})
+    title = _("Sáp nhập đơn vị khác vào đơn vị này")
+    return render(request, "orgs/unit_form.html", {"form": form, "unit": into, "title": title})
 
 
 @login_required

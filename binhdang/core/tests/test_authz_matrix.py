@@ -1,0 +1,252 @@
+"""The authorization matrix: every URL of the project, every demo role, the status a GET gets.
+
+`test_every_url_has_a_row` walks the URL resolver, so a URL added without a row in MATRIX
+fails the suite with its name. To cover a new URL, add an entry to MATRIX: its name, how to
+build its kwargs from the `world` fixture, and one expected status per role (the column order
+is ROLES). Each role's request carries the unit switcher set to the unit of its membership.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from binhdang.accounts.middleware import SESSION_KEY
+from binhdang.testing import World
+
+# Column order of every expectation string below.
+ROLES = (
+    "anonymous", "outsider", "no_role", "teacher", "counsellor", "unit_lead",
+    "committee_member", "principal", "commune_officer", "province_officer", "admin",
+)
+
+# The unit each role works in (the switcher points there); anonymous and no_role have none.
+ROLE_UNIT = {
+    "outsider": "other_school",
+    "teacher": "school",
+    "counsellor": "school",
+    "unit_lead": "school",
+    "committee_member": "school",
+    "principal": "school",
+    "commune_officer": "commune",
+    "province_officer": "province",
+    "admin": "province",  # a superuser without memberships switches between the roots
+}
+
+# "login" means a 302 to the login page; anything else is the HTTP status.
+LOGIN = "login"
+
+# URL prefixes that are not the project's pages: Django admin, language switch, files.
+SKIPPED_PREFIXES = ("quan-tri/", "i18n/", "static/", "media/")
+
+
+@dataclass(frozen=True)
+class Row:
+    """One way to call a URL and the status each role gets."""
+
+    expect: str  # one status per role, in ROLES order, separated by spaces
+    kwargs: Callable[[World], dict] = field(default=lambda world: {})
+    query: str = ""
+    note: str = ""
+    # "get" for the matrix proper; a "post" row sends an empty form, for POST-only URLs
+    # whose refusal must still be 404/403 (roles run in ROLES order against one world).
+    method: str = "get"
+
+    def statuses(self) -> dict[str, str]:
+        values = self.expect.split()
+        assert len(values) == len(ROLES), f"{self.note or self.expect}: need {len(ROLES)} statuses"
+        return dict(zip(ROLES, values, strict=True))
+
+
+def unit_uid(attr: str) -> Callable[[World], dict]:
+    return lambda world: {"uid": getattr(world, attr).uid}
+
+
+def teacher_membership_uid(world: World) -> dict:
+    return {"uid": world.teacher.memberships.get(unit=world.school).uid}
+
+
+def roster_import_uid(world: World) -> dict:
+    """A roster import of world.school (the people app's import pages take its uid)."""
+    from binhdang.people.models import RosterImport
+
+    roster_import = RosterImport.objects.filter(unit=world.school).first()
+    if roster_import is None:
+        roster_import = _make_roster_import(world)
+    return {"uid": roster_import.uid}
+
+
+def _make_roster_import(world: World):
+    """Build the smallest valid RosterImport row from the model's own required fields."""
+    from django.core.files.base import ContentFile
+    from django.db import models
+
+    from binhdang.people.models import RosterImport
+
+    values = {}
+    for model_field in RosterImport._meta.concrete_fields:
+        if model_field.primary_key or model_field.has_default() or model_field.null:
+            continue
+        if getattr(model_field, "auto_now", False) or getattr(model_field, "auto_now_add", False):
+            continue
+        if isinstance(model_field, models.ForeignKey):
+            related = model_field.related_model
+            if related._meta.label_lower == "orgs.orgunit":
+                values[model_field.name] = world.school
+            elif related._meta.label_lower == "accounts.user":
+                values[model_field.name] = world.principal
+            continue
+        if isinstance(model_field, models.FileField):
+            values[model_field.name] = ContentFile(b"Ho va ten\n", name="danh-sach.csv")
+        elif model_field.choices:
+            values[model_field.name] = model_field.choices[0][0]
+        elif isinstance(model_field, models.CharField | models.TextField):
+            values[model_field.name] = "danh-sach.xlsx"
+        elif isinstance(model_field, models.IntegerField):
+            values[model_field.name] = 0
+        elif isinstance(model_field, models.JSONField):
+            values[model_field.name] = {}
+    return RosterImport.objects.create(**values)
+
+
+#  Columns: anonymous outsider no_role teacher counsellor unit_lead committee_member principal
+#           commune_officer province_officer admin
+MATRIX: dict[str, list[Row]] = {
+    "core:home": [
+        # The outsider and every member see the home of their own unit; no_role sees "no unit".
+        Row("login 200 200 200 200 200 200 200 200 200 200"),
+    ],
+    "core:health": [Row("200 200 200 200 200 200 200 200 200 200 200")],
+    "accounts:login": [
+        # A logged-in user is sent home.
+        Row("200 302 302 302 302 302 302 302 302 302 302"),
+    ],
+    "accounts:verify": [
+        # Without a password step pending, the code page sends everyone back to the login.
+        Row("302 302 302 302 302 302 302 302 302 302 302"),
+    ],
+    "accounts:logout": [Row("405 405 405 405 405 405 405 405 405 405 405", note="POST")],
+    "accounts:two_factor": [Row("login 200 200 200 200 200 200 200 200 200 200")],
+    "accounts:switch_unit": [Row("login 405 405 405 405 405 405 405 405 405 405", note="POST")],
+    "accounts:members": [
+        # Memberships of the active unit: unit admins only (the outsider administers their own).
+        Row("login 200 404 403 403 403 403 200 200 200 200"),
+    ],
+    "accounts:member_grant": [Row("login 405 405 405 405 405 405 405 405 405 405", note="POST")],
+    "accounts:member_revoke": [
+        Row("login 405 405 405 405 405 405 405 405 405 405", teacher_membership_uid, note="POST"),
+        # POSTed in ROLES order: the lower roles are refused before the principal revokes.
+        Row("login 404 404 403 403 403 403 302 302 302 302", teacher_membership_uid,
+            method="post", note="post"),
+    ],
+    "orgs:list": [
+        # The tree below the active unit: the outsider sees their own; no_role has no unit.
+        Row("login 200 404 200 200 200 200 200 200 200 200"),
+    ],
+    "orgs:detail": [
+        Row("login 404 404 200 200 200 200 200 200 200 200", unit_uid("school")),
+        # Rights flow down the tree, never up.
+        Row("login 404 404 404 404 404 404 404 200 200 200", unit_uid("commune"), note="commune"),
+        Row("login 404 404 404 404 404 404 404 404 200 200", unit_uid("province"), note="province"),
+    ],
+    "orgs:create": [
+        Row("login 404 404 404 404 404 404 404 200 200 200", unit_uid("commune")),
+        # Nothing sits under a school.
+        Row("login 404 404 403 403 403 403 403 403 403 403", unit_uid("school"), note="school"),
+    ],
+    # Structure decisions are taken one level up: the school's own principal gets 403.
+    "orgs:move": [Row("login 404 404 403 403 403 403 403 200 200 200", unit_uid("school"))],
+    "orgs:merge": [Row("login 404 404 403 403 403 403 403 200 200 200", unit_uid("school"))],
+    "orgs:close": [
+        Row("login 404 404 403 403 403 403 403 200 200 200", unit_uid("school")),
+        Row("login 404 404 404 404 404 404 404 403 200 200", unit_uid("commune"), note="commune"),
+    ],
+    "people:staff": [Row("login 200 404 200 200 200 200 200 200 200 200")],
+    "people:students": [Row("login 200 404 200 200 200 200 200 200 200 200")],
+}
+
+
+def _walk(patterns, prefix: str = "", namespace: str = ""):
+    """(route, name) of every URL pattern, following includes."""
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from _walk(pattern.url_patterns, prefix + str(pattern.pattern), inner)
+        elif isinstance(pattern, URLPattern):
+            route = prefix + str(pattern.pattern)
+            yield route, f"{namespace}{pattern.name}" if pattern.name else route
+
+
+def project_urls() -> dict[str, str]:
+    """name → route for every URL the matrix must cover."""
+    urls = {}
+    for route, name in _walk(get_resolver().url_patterns):
+        if route.lstrip("^").startswith(SKIPPED_PREFIXES):
+            continue
+        urls[name] = route
+    return urls
+
+
+def test_every_url_has_a_row():
+    urls = project_urls()
+    missing = sorted(f"{name} (/{route})" for name, route in urls.items() if name not in MATRIX)
+    assert not missing, "URLs without a row in the authorization matrix: " + ", ".join(missing)
+    stale = sorted(set(MATRIX) - set(urls))
+    assert not stale, "Matrix rows for URLs that no longer exist: " + ", ".join(stale)
+
+
+def test_walk_sees_the_project_urls():
+    # Guards the walker itself: if it stopped following includes the check above would pass.
+    urls = project_urls()
+    assert urls["orgs:move"] == "don-vi/<uuid:uid>/chuyen/"
+    assert urls["accounts:login"] == "tai-khoan/dang-nhap/"
+    assert not any(route.startswith("quan-tri/") for route in urls.values())
+
+
+def _client_for(world: World, role: str) -> Client:
+    client = Client()
+    if role == "anonymous":
+        return client
+    client.force_login(getattr(world, role))
+    unit_attr = ROLE_UNIT.get(role)
+    if unit_attr:
+        session = client.session
+        session[SESSION_KEY] = str(getattr(world, unit_attr).uid)
+        session.save()
+    return client
+
+
+CASES = [
+    pytest.param(name, row, id=f"{name}[{index}]{'-' + row.note if row.note else ''}")
+    for name, rows in MATRIX.items()
+    for index, row in enumerate(rows)
+]
+
+
+@pytest.mark.parametrize(("url_name", "row"), CASES)
+def test_matrix(world, url_name, row):
+    url = reverse(url_name, kwargs=row.kwargs(world)) + (f"?{row.query}" if row.query else "")
+    login_url = reverse("accounts:login")
+    wrong = []
+    for role, expected in row.statuses().items():
+        response = getattr(_client_for(world, role), row.method)(url)
+        if expected == LOGIN:
+            ok = response.status_code == 302 and response["Location"].startswith(login_url)
+        else:
+            ok = response.status_code == int(expected)
+        if not ok:
+            got = response.status_code
+            if got in (301, 302):
+                got = f"{got} → {response['Location']}"
+            wrong.append(f"{role}: expected {expected}, got {got}")
+    assert not wrong, f"{row.method.upper()} {url} ({url_name}):\n  " + "\n  ".join(wrong)
+
+
+def test_switcher_points_each_role_at_its_unit(world):
+    """The matrix is only meaningful if each role really works in the unit named above."""
+    for role, unit_attr in ROLE_UNIT.items():
+        response = _client_for(world, role).get(reverse("core:home"))
+        assert response.status_code == 200
+        assert response.wsgi_request.active_unit == getattr(world, unit_attr), role
