@@ -138,3 +138,18 @@ def org_unit_merge(
     record(actor=actor, unit=acting_unit, action="org.merge", target=into,
            details={"merged": [u.code for u in units], "on": on_date.isoformat()})
     return into
+
+
+@transaction.atomic
+def internal_body_create(*, actor, acting_unit: OrgUnit | None, unit: OrgUnit, kind: str, name: str,
+                         short_name: str = ""):
+    from .models import InternalBody
+
+    if not unit.is_school:
+        raise ValidationError(_("Chỉ trường học mới có tổ chức trong trường."))
+    name = nfc(name)
+    if InternalBody.objects.filter(unit=unit, name=name).exists():
+        raise ValidationError({"name": _("Trường đã có tổ chức tên “%(name)s”.") % {"name": name}})
+    body = InternalBody.objects.create(unit=unit, kind=kind, name=name, short_name=nfc(short_name))
+    record(actor=actor, unit=acting_unit, action="body.create", target=body, details={"kind": kind})
+    return body
