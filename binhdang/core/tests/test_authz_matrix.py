@@ -68,6 +68,35 @@ def teacher_membership_uid(world: World) -> dict:
     return {"uid": world.teacher.memberships.get(unit=world.school).uid}
 
 
+def _school_body(world: World):
+    from binhdang.orgs.models import InternalBody
+
+    body, _ = InternalBody.objects.get_or_create(
+        unit=world.school, name="Ban vì sự tiến bộ của phụ nữ", defaults={"kind": "committee"}
+    )
+    return body
+
+
+def body_uid(world: World) -> dict:
+    return {"uid": _school_body(world).uid}
+
+
+def body_seat_uids(world: World) -> dict:
+    """A seat on the school's committee; re-created for each role, so a removal by one
+    role does not turn the next role's answer into "not found"."""
+    from binhdang.people.models import BodyMembership, StaffMember
+
+    staff = StaffMember.objects.filter(unit=world.school, given_name="Hoa").first()
+    if staff is None:
+        staff = StaffMember(unit=world.school, family_name="Nguyễn", middle_name="Thị",
+                            given_name="Hoa", sex="F")
+        staff.refresh_derived()
+        staff.save()
+    body = _school_body(world)
+    BodyMembership.objects.get_or_create(body=body, staff=staff)
+    return {"uid": body.uid, "staff_uid": staff.uid}
+
+
 def roster_import_uid(world: World) -> dict:
     """A roster import of world.school (the people app's import pages take its uid)."""
     from binhdang.people.models import RosterImport
@@ -165,6 +194,16 @@ MATRIX: dict[str, list[Row]] = {
     ],
     "people:staff": [Row("login 200 404 200 200 200 200 200 200 200 200")],
     "people:students": [Row("login 200 404 200 200 200 200 200 200 200 200")],
+    "people:bodies": [
+        # Bodies exist inside schools only: a commune or Sở as active unit has none.
+        Row("login 200 404 200 200 200 200 200 404 404 404"),
+    ],
+    "people:body": [Row("login 404 404 200 200 200 200 200 200 200 200", body_uid)],
+    "people:body_seat_remove": [
+        Row("login 405 405 405 405 405 405 405 405 405 405", body_seat_uids, note="POST"),
+        Row("login 404 404 403 403 403 302 302 302 302 302", body_seat_uids, method="post",
+            note="post"),
+    ],
 }
 
 
@@ -227,10 +266,11 @@ CASES = [
 
 @pytest.mark.parametrize(("url_name", "row"), CASES)
 def test_matrix(world, url_name, row):
-    url = reverse(url_name, kwargs=row.kwargs(world)) + (f"?{row.query}" if row.query else "")
     login_url = reverse("accounts:login")
     wrong = []
     for role, expected in row.statuses().items():
+        # Built per role: a builder may re-create what an earlier role's POST removed.
+        url = reverse(url_name, kwargs=row.kwargs(world)) + (f"?{row.query}" if row.query else "")
         response = getattr(_client_for(world, role), row.method)(url)
         if expected == LOGIN:
             ok = response.status_code == 302 and response["Location"].startswith(login_url)
