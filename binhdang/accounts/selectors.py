@@ -12,7 +12,9 @@ def switchable_units(user) -> list[OrgUnit]:
         units = list(OrgUnit.objects.filter(parent__isnull=True, valid_to__isnull=True).order_by("name"))
     else:
         seen: dict[int, OrgUnit] = {}
-        for membership in user.memberships.filter(is_active=True, unit__valid_to__isnull=True).select_related("unit"):
+        memberships = user.memberships.filter(is_active=True, unit__valid_to__isnull=True).select_related("unit")
+        # The unit where the user holds the highest role comes first: it is the default.
+        for membership in sorted(memberships, key=lambda m: (-m.level, m.unit.path)):
             seen.setdefault(membership.unit_id, membership.unit)
         units = list(seen.values())
     user._binhdang_switchable = units

@@ -16,9 +16,17 @@ def _page(request, queryset):
     return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("trang"))
 
 
+def _school_only(request, unit):
+    """Rosters are read at the school: the levels above see aggregated figures, not names
+    (children's data kept to the minimum)."""
+    return render(request, "people/not_school.html", {"unit": unit})
+
+
 @login_required
 def staff_list_view(request):
     unit = require_active_unit(request, Level.VIEW)
+    if not unit.is_school:
+        return _school_only(request, unit)
     query = request.GET.get("q", "")
     page = _page(request, selectors.staff_list(unit, query=query).prefetch_related("body_memberships__body"))
     template = "people/_staff_rows.html" if request.htmx else "people/staff_list.html"
@@ -28,6 +36,8 @@ def staff_list_view(request):
 @login_required
 def student_list_view(request):
     unit = require_active_unit(request, Level.VIEW)
+    if not unit.is_school:
+        return _school_only(request, unit)
     query = request.GET.get("q", "")
     class_uid = request.GET.get("lop", "")
     year = selectors.current_school_year()

@@ -74,3 +74,15 @@ def test_staff_of_another_school_cannot_be_seated(world, login):
         reverse("people:body", args=[body.uid]), {"staff": stranger.uid, "role": "member"})
     assert response.status_code == 400
     assert not BodyMembership.objects.exists()
+
+
+def test_rosters_are_read_at_school_level_only(world, login):
+    _staff(world.school)
+    officer = _client_in(login, world.commune_officer, world.commune)
+    for name in ("people:staff", "people:students"):
+        response = officer.get(reverse(name))
+        assert response.status_code == 200
+        assert "Nguyễn Thị Hoa" not in response.content.decode()
+        assert "không hiển thị ở cấp trên" in response.content.decode()
+    teacher = _client_in(login, world.teacher, world.school)
+    assert "Nguyễn Thị Hoa" in teacher.get(reverse("people:staff")).content.decode()
