@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "binhdang.orgs",
     "binhdang.accounts",
     "binhdang.people",
+    "binhdang.legal",
+    "binhdang.documents",
 ]
 
 MIDDLEWARE = [

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from binhdang.accounts.models import Membership, User
+from binhdang.legal.services import registry_sync
 from binhdang.lib.vntext import nfc, split_full_name
 from binhdang.orgs import services as org_services
 from binhdang.orgs.models import InternalBody, OrgUnit, SchoolClass, SchoolYear
@@ -206,6 +207,7 @@ def ensure_logins(units: dict[str, OrgUnit], password: str) -> list[tuple[str, s
 def build_demo(today: dt.date | None = None) -> dict:
     today = today or timezone.localdate()
     year = ensure_school_years(today)
+    registry_sync()
     units = ensure_units()
     principals = {code: full for (_u, full, code, role) in structure.LOGINS if role == "principal"}
     for code in structure.SCHOOL_SIZES:
