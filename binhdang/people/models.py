@@ -149,3 +149,60 @@ class BodyMembership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.staff} – {self.body}"
+
+
+def _import_path(instance: "RosterImport", filename: str) -> str:
+    # The user's file name stays in original_name; on disk only the opaque uid.
+    return f"imports/{instance.uid}"
+
+
+class RosterImport(models.Model):
+    """One uploaded roster file, from preview to the finished import (or its failure)."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Đang kiểm tra")
+        PREVIEWED = "previewed", _("Đã kiểm tra")
+        RUNNING = "running", _("Đang nhập")
+        DONE = "done", _("Đã nhập xong")
+        FAILED = "failed", _("Không nhập được")
+
+    class Kind(models.TextChoices):
+        STUDENTS = "students", _("Học sinh")
+        STAFF = "staff", _("Cán bộ, giáo viên, nhân viên")
+
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    unit = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="roster_imports")
+    uploaded_by = models.ForeignKey("accounts.User", null=True, on_delete=models.SET_NULL, related_name="+")
+    kind = models.CharField(_("loại danh sách"), max_length=10, choices=Kind.choices)
+    file = models.FileField(upload_to=_import_path, max_length=200)
+    original_name = models.CharField(_("tên tệp"), max_length=255)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    # [{"index": 0, "header": "Họ và tên", "field": "full_name"}, …]; "" = column ignored.
+    column_mapping = models.JSONField(default=list)
+    header_row = models.PositiveIntegerField(default=0)
+    # The first rows as text, so the preview page does not read the file again.
+    preview = models.JSONField(default=list)
+    total_rows = models.PositiveIntegerField(default=0)
+    processed_rows = models.PositiveIntegerField(default=0)
+    created_count = models.PositiveIntegerField(default=0)
+    updated_count = models.PositiveIntegerField(default=0)
+    # [{"row": 7, "column": "Giới tính", "message": "…"}, …]
+    errors = models.JSONField(default=list)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("lần nhập danh sách")
+        verbose_name_plural = _("lần nhập danh sách")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in (self.Status.PENDING, self.Status.RUNNING)
+
+    @property
+    def percent(self) -> int:
+        return int(100 * self.processed_rows / self.total_rows) if self.total_rows else 0
