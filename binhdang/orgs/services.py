@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from binhdang.audit.services import record
-from binhdang.lib.vntext import nfc
+from binhdang.lib.vntext import format_date, nfc
 
 from .models import OrgKind, OrgUnit, ParentLink
 
@@ -87,6 +87,13 @@ def org_unit_move(
         raise ValidationError({"new_parent": _("Không thể đặt đơn vị dưới một trường học.")})
     if new_parent.is_closed or unit.is_closed:
         raise ValidationError({"new_parent": _("Không thể chuyển đơn vị đã đóng.")})
+    current = ParentLink.objects.filter(unit=unit, valid_to__isnull=True).first()
+    # A move dated before the current period began would leave a period that ends before
+    # it starts, and children_on()/parent_on() would answer wrongly for those days.
+    if current is not None and current.valid_from is not None and on_date < current.valid_from:
+        raise ValidationError({"on_date": _(
+            "Ngày chuyển không được trước ngày bắt đầu trực thuộc hiện tại (%(date)s)."
+        ) % {"date": format_date(current.valid_from)}})
     old_parent = unit.parent
     _reparent(unit, new_parent, on_date)
     record(actor=actor, unit=acting_unit, action="org.move", target=unit,
@@ -121,6 +128,8 @@ def org_unit_merge(
     """Merge units into a successor: their children move to it, they close with it as successor."""
     if not units:
         raise ValidationError(_("Chọn ít nhất một đơn vị để sáp nhập."))
+    if into.is_closed:
+        raise ValidationError(_("Đơn vị kế thừa đã đóng."))
     for unit in units:
         if unit.pk == into.pk:
             raise ValidationError(_("Đơn vị kế thừa không thể là một trong các đơn vị bị sáp nhập."))
@@ -129,14 +138,22 @@ def org_unit_merge(
                 _("Chỉ sáp nhập các đơn vị cùng loại (%(a)s và %(b)s khác loại).")
                 % {"a": unit.name, "b": into.name}
             )
+        # Moving the merged unit's children under a successor that sits below it would
+        # make the tree a cycle.
+        if into.path.startswith(unit.path):
+            raise ValidationError(
+                _("Đơn vị kế thừa không thể nằm trong đơn vị bị sáp nhập (%(name)s).") % {"name": unit.name}
+            )
+    moved = []
     for unit in units:
         unit.refresh_from_db()
         for child in list(unit.children.filter(valid_to__isnull=True)):
             _reparent(child, into, on_date)
+            moved.append(child.code)
         into.refresh_from_db()
         org_unit_close(actor=actor, acting_unit=acting_unit, unit=unit, on_date=on_date, successor=into)
     record(actor=actor, unit=acting_unit, action="org.merge", target=into,
-           details={"merged": [u.code for u in units], "on": on_date.isoformat()})
+           details={"merged": [u.code for u in units], "moved": moved, "on": on_date.isoformat()})
     return into
 
 
