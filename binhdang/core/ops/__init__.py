@@ -1,0 +1,1 @@
+"""Operator tasks that act on the whole installation: backup and restore."""
