@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "binhdang.accounts",
     "binhdang.people",
     "binhdang.legal",
+    "binhdang.plans",
     "binhdang.documents",
 ]
 

@@ -75,17 +75,38 @@ _NUMBER_RE = re.compile(
 
 # Longest first, so "Chương trình hành động" wins over "Chương trình".
 DOC_TYPES = (
-    "Chương trình hành động", "Thông tư liên tịch", "Nghị quyết liên tịch", "Kế hoạch liên tịch",
-    "Chương trình", "Kế hoạch", "Công văn", "Văn bản", "Chỉ thị", "Nghị định", "Nghị quyết",
-    "Kết luận", "Thông tư", "Quyết định", "Hướng dẫn", "Thông báo", "Báo cáo", "Tờ trình",
-    "Công điện", "Quy định", "Quy chế", "Đề án", "Hiến pháp", "Pháp lệnh", "Bộ luật", "Luật",
-    "Thông tri", "Biên bản",
+    "Chương trình hành động",
+    "Thông tư liên tịch",
+    "Nghị quyết liên tịch",
+    "Kế hoạch liên tịch",
+    "Chương trình",
+    "Kế hoạch",
+    "Công văn",
+    "Văn bản",
+    "Chỉ thị",
+    "Nghị định",
+    "Nghị quyết",
+    "Kết luận",
+    "Thông tư",
+    "Quyết định",
+    "Hướng dẫn",
+    "Thông báo",
+    "Báo cáo",
+    "Tờ trình",
+    "Công điện",
+    "Quy định",
+    "Quy chế",
+    "Đề án",
+    "Hiến pháp",
+    "Pháp lệnh",
+    "Bộ luật",
+    "Luật",
+    "Thông tri",
+    "Biên bản",
 )
 _DOC_TYPE_BY_KEY = {t.lower(): t for t in DOC_TYPES}
 _DOC_TYPE_ALT = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in DOC_TYPES)
-_PREFIX_RE = re.compile(
-    rf"(?<!\w)(?:(?P<doc_type>{_DOC_TYPE_ALT}){_SP}*)?(?P<so>số\b{_SP}*:?{_SP}*)?$", re.I
-)
+_PREFIX_RE = re.compile(rf"(?<!\w)(?:(?P<doc_type>{_DOC_TYPE_ALT}){_SP}*)?(?P<so>số\b{_SP}*:?{_SP}*)?$", re.I)
 # "Luật Trẻ em số 102/2016/QH13": the name sits between the type and the number.
 _LAW_NAME_PREFIX_RE = re.compile(
     rf"(?<!\w)(?P<doc_type>Bộ{_SP}+luật|Luật){_SP}+(?P<name>[^\W\d][^;,.\d\n]{{1,60}}?)"
@@ -107,9 +128,7 @@ _DATE_WORDS_RE = re.compile(
     re.I,
 )
 # Anything else that starts "ngày <digit>" is a date we could not read ("18/112021").
-_DATE_BROKEN_RE = re.compile(
-    rf"{_LEAD}ngày{_SP}*(?P<bad>\d(?:[\d/.\-{_SPACE_CHARS}]*\d)?)", re.I
-)
+_DATE_BROKEN_RE = re.compile(rf"{_LEAD}ngày{_SP}*(?P<bad>\d(?:[\d/.\-{_SPACE_CHARS}]*\d)?)", re.I)
 _OF_RE = re.compile(rf"{_LEAD}của{_SP}+", re.I)
 # Words that begin a title; an issuer never contains them, so they also end the issuer when
 # the "về" before the title is missing ("của trường Tiểu học Lý Thường Kiệt Hành động vì…").
@@ -124,9 +143,8 @@ _ISSUER_STOP_RE = re.compile(
 )
 _ABOUT_RE = re.compile(rf"{_LEAD}(?:về{_SP}+việc|về|v/v){_SP}+", re.I)
 _TITLE_VERB_RE = re.compile(rf"{_LEAD}(?=(?:{_TITLE_VERBS})(?!\w))", re.I)
-_TRAILING_JUNK_RE = re.compile(
-    rf"(?:[{_SPACE_CHARS},:\-–]+|{_SP}+(?:và|hoặc|cùng|của|tại|theo|số))+$", re.I
-)
+# A title or issuer cut before the next citation ends on a connective ("… về X và").
+_TRAILING_WORD_RE = re.compile(rf"{_SP}+(?:và|hoặc|cùng|của|tại|theo|số)$", re.I)
 
 
 def _nfc(text: str) -> str:
@@ -179,7 +197,14 @@ def _read_date(text: str, pos: int, number: str) -> tuple[dt.date | None, int, s
 
 def _clean(fragment: str) -> str:
     fragment = re.sub(r"\s+", " ", fragment).strip()
-    return _TRAILING_JUNK_RE.sub("", fragment).strip()
+    while True:  # a loop, not one nested regex: "(x+)+$" backtracks exponentially
+        stripped = _TRAILING_WORD_RE.sub("", fragment.rstrip(" ,:-–"))
+        if stripped == fragment:
+            return fragment
+        fragment = stripped
+
+
+_NEXT_CHAR_RE = re.compile(rf"{_SP}*(\S?)")
 
 
 def _title_end(text: str, start: int, limit: int) -> int:
@@ -193,8 +218,8 @@ def _title_end(text: str, start: int, limit: int) -> int:
             following = text[i + 1 : i + 2]
             if following in (".", "/"):
                 return i
-            rest = text[i + 1 : limit].lstrip(_SPACE_CHARS)
-            if not rest or rest[0].isupper():
+            after = _NEXT_CHAR_RE.match(text, i + 1, limit).group(1)
+            if not after or after.isupper():  # "…giai đoạn 2021-2025. Nâng cao…"
                 return i
         i += 1
     return limit
@@ -282,18 +307,24 @@ _NAMED_LAW_PATTERNS = (
     ("Luật Bảo vệ dữ liệu cá nhân", _words("luật", "bảo", "vệ", "dữ", "liệu", "cá", "nhân")),
 )
 _NAMED_LAW_RE = re.compile(
-    "|".join(rf"(?P<law{i}>(?<!\w){pattern}(?!\w))" for i, (_, pattern) in
-             enumerate(_NAMED_LAW_PATTERNS)),
+    "|".join(rf"(?P<law{i}>(?<!\w){pattern}(?!\w))" for i, (_, pattern) in enumerate(_NAMED_LAW_PATTERNS)),
     re.I,
 )
 
 
-def law_number(name: str) -> str | None:
-    """Number of the law in force with this canonical name, from the registry seed."""
-    for entry in REGISTRY_SEED:
-        if entry["kind"] == LAW and entry["title"] == name and entry["status"] == "in_force":
-            return entry["number"]
-    return None
+def law_number(name: str, on: dt.date | None = None) -> str | None:
+    """Number of the law with this canonical name, from the registry seed.
+
+    With `on`, the latest version issued by that date (a 2022 plan citing "Luật Phòng, chống
+    bạo lực gia đình" means 02/2007/QH12, not 13/2022/QH15); otherwise the one in force.
+    """
+    versions = [e for e in REGISTRY_SEED if e["kind"] == LAW and e["title"] == name]
+    if on is not None:
+        issued = [e for e in versions if e["date"] and dt.date.fromisoformat(e["date"]) <= on]
+        if issued:
+            return max(issued, key=lambda e: e["date"])["number"]
+    current = [e for e in versions if e["status"] == "in_force"]
+    return current[0]["number"] if current else None
 
 
 def find_named_laws(text: str) -> list[NamedLaw]:

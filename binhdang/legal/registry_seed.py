@@ -141,8 +141,7 @@ REGISTRY_SEED: list[dict] = [
         "doc_type": "Nghị định",
         "date": "2017-07-17",
         "issuer": "Chính phủ",
-        "title": "quy định về môi trường giáo dục an toàn, lành mạnh, thân thiện, "
-        "phòng, chống bạo lực học đường",
+        "title": "quy định về môi trường giáo dục an toàn, lành mạnh, thân thiện, phòng, chống bạo lực học đường",
         "status": "in_force",
         "replaced_by": None,
         "note": "",
@@ -245,8 +244,7 @@ REGISTRY_SEED: list[dict] = [
         "doc_type": "Kế hoạch",
         "date": "2021-10-06",
         "issuer": "UBND tỉnh Quảng Nam",
-        "title": "phòng ngừa và ứng phó với bạo lực trên cơ sở giới trên địa bàn tỉnh Quảng Nam "
-        "giai đoạn 2021-2025",
+        "title": "phòng ngừa và ứng phó với bạo lực trên cơ sở giới trên địa bàn tỉnh Quảng Nam giai đoạn 2021-2025",
         "status": "in_force",
         "replaced_by": None,
         "note": "Trích từ seed 000.",
@@ -257,8 +255,7 @@ REGISTRY_SEED: list[dict] = [
         "doc_type": "Kế hoạch",
         "date": "2022-03-17",
         "issuer": "UBND tỉnh Quảng Nam",
-        "title": "thực hiện Chương trình Truyền thông về bình đẳng giới đến năm 2030 trên địa bàn "
-        "tỉnh Quảng Nam",
+        "title": "thực hiện Chương trình Truyền thông về bình đẳng giới đến năm 2030 trên địa bàn tỉnh Quảng Nam",
         "status": "in_force",
         "replaced_by": None,
         "note": "Seed 000 không ghi cơ quan ban hành; suy ra từ ký hiệu KH-UBND, cần kiểm tra.",

@@ -39,8 +39,19 @@ AUTHORITY_RE = re.compile(r"^(?P<auth>KT|TM|TL|TUQ|Q|K/T|T/M)\s*[.:]\s*(?P<rest>
 SIGNATURE_MARK_RE = re.compile(r"^\(\s*(?:đã\s+ký|ký|kí)\b[^)]*\)$", re.I)
 # Words that make an upper-case line a position rather than a name.
 _POSITION_WORDS = (
-    "TRƯỞNG", "PHÓ", "CHỦ TỊCH", "GIÁM ĐỐC", "BÍ THƯ", "THƯ KÝ", "ỦY VIÊN", "UỶ VIÊN",
-    "CHỦ NHIỆM", "PHỤ TRÁCH", "KẾ TOÁN", "NGƯỜI LẬP", "TỔNG PHỤ TRÁCH",
+    "TRƯỞNG",
+    "PHÓ",
+    "CHỦ TỊCH",
+    "GIÁM ĐỐC",
+    "BÍ THƯ",
+    "THƯ KÝ",
+    "ỦY VIÊN",
+    "UỶ VIÊN",
+    "CHỦ NHIỆM",
+    "PHỤ TRÁCH",
+    "KẾ TOÁN",
+    "NGƯỜI LẬP",
+    "TỔNG PHỤ TRÁCH",
 )
 # A sentence ending on one of these words was cut off ("trong các hoạt động của").
 _DANGLING_WORDS = {"của", "và", "các", "với", "cho", "trong", "về", "để", "những", "hoặc", "là"}
@@ -67,15 +78,13 @@ def prepare_lines(text: str) -> list[SourceLine]:
 
 def roman_value(numeral: str) -> int | None:
     values = [_ROMAN_VALUES[ch] for ch in numeral]
-    total = sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in
-                enumerate(values))
+    total = sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
     return total if _to_roman(total) == numeral else None
 
 
 def _to_roman(value: int) -> str:
     out = ""
-    for number, numeral in ((50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"),
-                            (1, "I")):
+    for number, numeral in ((50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
         while value >= number:
             out += numeral
             value -= number

@@ -160,10 +160,7 @@ class ParsedPlan:
 
     @property
     def task_parts(self) -> list[Node]:
-        return [
-            s for s in self.sections
-            if s.kind == SECTION and any(w in fold(s.text) for w in _TASK_PART_WORDS)
-        ]
+        return [s for s in self.sections if s.kind == SECTION and any(w in fold(s.text) for w in _TASK_PART_WORDS)]
 
     @property
     def tasks(self) -> list[TaskGroup]:
@@ -173,9 +170,7 @@ class ParsedPlan:
             loose: list[Node] = []
             for child in part.children:
                 if child.kind == SUBSECTION and not child.is_target_heading():
-                    groups.append(
-                        TaskGroup(child.heading, child.text, list(child.descendants()), child.line)
-                    )
+                    groups.append(TaskGroup(child.heading, child.text, list(child.descendants()), child.line))
                 elif child.kind != SUBSECTION:
                     loose += [child, *child.descendants()]
             if loose:  # items written straight under the part heading form one group
@@ -200,8 +195,7 @@ class ParsedPlan:
             "title": self.title,
             "citations": [c.to_json() for c in self.citations],
             "sections": [
-                {"heading": s.heading, "items": [child.to_json() for child in s.children]}
-                for s in self.sections
+                {"heading": s.heading, "items": [child.to_json() for child in s.children]} for s in self.sections
             ],
             "tasks": [group.to_json() for group in self.tasks],
             "targets": self.targets,
