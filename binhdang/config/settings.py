@@ -2,11 +2,10 @@
 
 from pathlib import Path
 
-import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from .env import env_bool, env_int, env_list, env_str, secret_key
+from .env import env_bool, env_database, env_int, env_list, env_str, secret_key
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = Path(env_str("BINHDANG_HOME", str(PACKAGE_DIR.parent))).resolve()
@@ -80,8 +79,9 @@ TEMPLATES = [
 ]
 
 DATABASES = {
-    "default": dj_database_url.parse(
-        env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'binhdang.sqlite3'}"),
+    "default": env_database(
+        "DATABASE_URL",
+        f"sqlite:///{VAR_DIR / 'binhdang.sqlite3'}",
         conn_max_age=env_int("BINHDANG_DB_CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )

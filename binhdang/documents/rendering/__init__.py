@@ -1,0 +1,1 @@
+"""Renderers that turn a spec.OfficialDocument into a file (DOCX today)."""
