@@ -52,6 +52,24 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return items
 
 
+def env_database(name: str, default: str, **options) -> dict:
+    """A database URL parsed by dj_database_url. The message names the variable but never
+    repeats its value, which may hold a password."""
+    import dj_database_url
+
+    raw = os.environ.get(name, "").strip() or default
+    try:
+        config = dj_database_url.parse(raw, **options)
+    except ValueError as exc:
+        raise ImproperlyConfigured(
+            f"{name} is not a valid database URL ({type(exc).__name__}: {exc}). "
+            "Expected e.g. postgres://user:password@host:5432/name or sqlite:////path/to/file.sqlite3."
+        ) from None
+    if not config.get("NAME"):
+        raise ImproperlyConfigured(f"{name} names no database (the part after the last '/').")
+    return config
+
+
 def secret_key(var_dir: Path) -> str:
     """BINHDANG_SECRET_KEY, or a key generated once into var/ (never committed)."""
     raw = os.environ.get("BINHDANG_SECRET_KEY")
@@ -66,8 +84,17 @@ def secret_key(var_dir: Path) -> str:
         return key_file.read_text().strip()
     var_dir.mkdir(parents=True, exist_ok=True)
     key = secrets.token_urlsafe(64)
-    # Written with owner-only permissions: the key signs sessions and password resets.
-    fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    # Owner-only permissions: the key signs sessions and password resets. Written whole
+    # to a temporary name, then linked into place, so the web server and the worker
+    # starting together agree on one key and never read a half-written file.
+    partial = var_dir / f".secret_key.{os.getpid()}"
+    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w") as fh:
         fh.write(key)
+    try:
+        os.link(partial, key_file)
+    except FileExistsError:
+        key = key_file.read_text().strip()
+    finally:
+        partial.unlink()
     return key
