@@ -92,12 +92,20 @@ def _qr_svg(url: str) -> str:
 def two_factor_view(request):
     """Turn on TOTP: show a QR code, confirm with a first code; or turn it off."""
     user = request.user
-    confirmed = TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+    confirmed_device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    confirmed = confirmed_device is not None
     form = TokenForm(request.POST or None)
     if request.method == "POST" and request.POST.get("action") == "disable":
-        services.totp_device_remove(user=user, unit=request.active_unit)
-        messages.success(request, _("Đã tắt xác thực hai bước."))
-        return redirect("accounts:two_factor")
+        if confirmed_device is None:
+            return redirect("accounts:two_factor")
+        # Step-up: a stolen session alone must not be enough to remove the second factor.
+        if form.is_valid() and confirmed_device.verify_token(form.cleaned_data["token"]):
+            services.totp_device_remove(user=user, unit=request.active_unit)
+            messages.success(request, _("Đã tắt xác thực hai bước."))
+            return redirect("accounts:two_factor")
+        if form.is_valid():
+            form.add_error("token", _("Mã không đúng. Kiểm tra giờ trên điện thoại rồi thử lại."))
+        return render(request, "accounts/two_factor.html", {"confirmed": True, "form": form})
     device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
     if request.method == "POST" and device is not None and form.is_valid():
         if services.totp_device_confirm(user=user, device=device, token=form.cleaned_data["token"],
