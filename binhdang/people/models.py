@@ -160,7 +160,7 @@ class RosterImport(models.Model):
     """One uploaded roster file, from preview to the finished import (or its failure)."""
 
     class Status(models.TextChoices):
-        PENDING = "pending", _("Đang kiểm tra")
+        PENDING = "pending", _("Đang chờ nhập")
         PREVIEWED = "previewed", _("Đã kiểm tra")
         RUNNING = "running", _("Đang nhập")
         DONE = "done", _("Đã nhập xong")

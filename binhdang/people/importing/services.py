@@ -20,8 +20,8 @@ from binhdang.orgs.models import OrgUnit, SchoolClass, SchoolYear
 
 from ..models import CadreAssignment, Enrollment, RosterImport, StaffMember, Student
 from ..selectors import current_school_year
-from .headers import columns_from_json
-from .pipeline import FileProblem, prepare
+from .headers import Column, columns_from_json, columns_to_json
+from .pipeline import FileProblem, Prepared, prepare
 from .progress import clear_progress, write_progress
 from .validation import PersonRow, RowError
 
@@ -246,3 +246,62 @@ def roster_import_run(*, upload: RosterImport) -> None:
     upload.finished_at = timezone.now()
     upload.save(update_fields=["status", "total_rows", "processed_rows", "created_count",
                                       "updated_count", "errors", "finished_at"])
+
+
+def _store_check(upload: RosterImport, prepared: Prepared) -> None:
+    upload.kind = prepared.kind
+    upload.column_mapping = columns_to_json(prepared.columns)
+    upload.header_row = prepared.header_index + 1
+    upload.preview = [[number, cells] for number, cells in prepared.preview]
+    upload.total_rows = len(prepared.people)
+    upload.errors = [e.as_dict() for e in prepared.errors]
+    upload.status = RosterImport.Status.PREVIEWED
+
+
+def roster_upload_create(*, actor, unit: OrgUnit, file, prepared: Prepared) -> RosterImport:
+    """Keep a checked file for its preview (stored as MEDIA_ROOT/imports/<uid>)."""
+    with transaction.atomic():
+        upload = RosterImport(unit=unit, uploaded_by=actor, original_name=file.name[:255])
+        _store_check(upload, prepared)
+        file.seek(0)
+        upload.file.save(str(upload.uid), file, save=False)
+        upload.save()
+        record(actor=actor, unit=unit, action="people.roster_upload", target=upload,
+               details={"kind": upload.kind, "rows": upload.total_rows, "errors": len(upload.errors)})
+    return upload
+
+
+def roster_upload_remap(*, actor, upload: RosterImport, columns: list[Column], kind: str) -> RosterImport:
+    """Check the file again with the columns the user mapped; raises FileProblem."""
+    with upload.file.open("rb") as handle:
+        prepared = prepare(handle, kind=kind, columns=columns)
+    with transaction.atomic():
+        _store_check(upload, prepared)
+        upload.save(update_fields=["kind", "column_mapping", "header_row", "preview", "total_rows",
+                                   "errors", "status"])
+        record(actor=actor, unit=upload.unit, action="people.roster_remap", target=upload,
+               details={"kind": upload.kind, "errors": len(upload.errors)})
+    return upload
+
+
+def roster_import_start(*, upload: RosterImport, sync_limit: int) -> bool:
+    """Import a previewed, error-free file: here when small, else on the worker.
+
+    Returns False when the file was not ready (already started, or has problems).
+    """
+    from ..tasks import run_roster_import  # the task module imports this one
+
+    if upload.errors:
+        return False
+    claimed = RosterImport.objects.filter(pk=upload.pk, status=RosterImport.Status.PREVIEWED).update(
+        status=RosterImport.Status.PENDING
+    )
+    if not claimed:  # a second click on "Nhập"
+        return False
+    upload.status = RosterImport.Status.PENDING
+    if upload.total_rows <= sync_limit:
+        roster_import_run(upload=upload)
+    else:
+        uid = str(upload.uid)
+        transaction.on_commit(lambda: run_roster_import.enqueue(uid))
+    return True
