@@ -32,9 +32,10 @@ run: install
 	$(BIN)/binhdang demo
 	PORT=$(PORT) scripts/serve.sh
 
+# Tests first, so a style slip does not hide test results; lint still fails the run.
 test: install-test chromium
-	$(BIN)/ruff check binhdang $(wildcard benchmarks)
 	$(BIN)/pytest
+	$(BIN)/ruff check binhdang $(wildcard benchmarks)
 
 test-fast: install-test
 	$(BIN)/pytest -m "not browser"
