@@ -50,26 +50,41 @@ def _letter_and_tone(ch: str) -> tuple[str, int]:
 
 def _encode(rank: int) -> str:
     # Two lower-case ASCII letters per character, starting at "ba": any database
-    # collation orders such strings exactly as Python does; "aa" is the word separator.
+    # collation orders such strings exactly as Python does. "aa" ends a part (one
+    # argument of sort_key) and "ab" separates syllables inside it, both below any letter.
     return chr(ord("b") + rank // 26) + chr(ord("a") + rank % 26)
+
+
+_PART_END = "aa"
+_SYLLABLE_BREAK = "ab"
 
 
 def sort_key(*words: str) -> str:
     """A string key that orders text the Vietnamese way under any database collation.
 
-    Letters decide first (a < ă < â < b … d < đ …), tones only break ties.
+    Syllable by syllable ("Thu Hà" < "Thuận", as in dictionaries); letters decide first
+    (a < ă < â < b … d < đ …), tones only break ties.
     """
     letters: list[str] = []
     tones: list[str] = []
     for word in words:
-        for ch in nfc(word):
-            letter, tone = _letter_and_tone(ch)
-            rank = _RANK.get(letter)
-            if rank is None:
+        first = True
+        for syllable in nfc(word).split(" "):
+            encoded = []
+            for ch in syllable:
+                letter, tone = _letter_and_tone(ch)
+                rank = _RANK.get(letter)
+                if rank is None:
+                    continue
+                encoded.append(_encode(rank))
+                tones.append(chr(ord("a") + tone))
+            if not encoded:
                 continue
-            letters.append(_encode(rank))
-            tones.append(chr(ord("a") + tone))
-        letters.append("aa")
+            if not first:
+                letters.append(_SYLLABLE_BREAK)
+            letters.extend(encoded)
+            first = False
+        letters.append(_PART_END)
     return "".join(letters) + "a" + "".join(tones)
 
 
