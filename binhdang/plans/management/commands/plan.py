@@ -1,11 +1,15 @@
-"""`binhdang plan import FILE --json`: parse a plan (.txt or .docx) and print its structure."""
+"""`binhdang plan import FILE --json`: parse a plan (.txt or .docx) and print its structure;
+`binhdang plan import FILE --save --org CODE`: save it as a draft plan of that unit and print its id."""
 
 import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from binhdang.orgs.models import OrgUnit
 from binhdang.plans.importing import PlanFileError, read_plan_file
+from binhdang.plans.models import PlanKind
+from binhdang.plans.services import plan_create_from_parsed
 
 
 class Command(BaseCommand):
@@ -16,15 +20,25 @@ class Command(BaseCommand):
         importer = sub.add_parser("import", help="Đọc một tệp kế hoạch.")
         importer.add_argument("file", help="Đường dẫn tệp .txt hoặc .docx")
         importer.add_argument("--json", action="store_true", help="In kết quả dạng JSON.")
+        importer.add_argument("--save", action="store_true", help="Lưu thành kế hoạch dự thảo; in mã (uid) kế hoạch.")
+        importer.add_argument("--org", help="Mã đơn vị ban hành (bắt buộc khi --save).")
+        importer.add_argument("--kind", choices=PlanKind.values, default=PlanKind.YEARLY, help="Loại kế hoạch.")
+        importer.add_argument("--year", type=int, help="Năm của kế hoạch (mặc định: đọc từ trích yếu).")
 
     def handle(self, *args, **options):
         path = Path(options["file"])
+        unit = self._unit(options) if options["save"] else None
         if not path.is_file():
             raise CommandError(f"Không tìm thấy tệp {path}.")
         try:
             parsed = read_plan_file(path.name, path.read_bytes())
         except PlanFileError as exc:
             raise CommandError(str(exc)) from exc
+        if unit is not None:
+            plan = plan_create_from_parsed(actor=None, unit=unit, parsed=parsed, kind=options["kind"],
+                                           year=options["year"])
+            self.stdout.write(str(plan.uid))
+            return
         data = parsed.to_json_dict()
         if options["json"]:
             self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
@@ -39,3 +53,16 @@ class Command(BaseCommand):
             self.stdout.write(self.style.WARNING(f"Cảnh báo: {warning}"))
         for item in data["unparsed"]:
             self.stdout.write(self.style.WARNING(f"Chưa xếp được dòng {item['line']}: {item['text']}"))
+
+    def _unit(self, options) -> OrgUnit:
+        code = options["org"]
+        if options["json"]:
+            raise CommandError("Chọn một trong hai: --json (chỉ đọc) hoặc --save (lưu).")
+        if not code:
+            raise CommandError("Cần --org MÃ_ĐƠN_VỊ để lưu kế hoạch (đơn vị ban hành).")
+        unit = OrgUnit.objects.filter(code=code).first()
+        if unit is None:
+            raise CommandError(f"Không có đơn vị nào mã “{code}”.")
+        if unit.is_closed:
+            raise CommandError(f"Đơn vị “{unit.name}” (mã {code}) đã đóng, không thể ban hành kế hoạch.")
+        return unit
