@@ -8,6 +8,7 @@ urlpatterns = [
     path("tai-khoan/", include("binhdang.accounts.urls")),
     path("don-vi/", include("binhdang.orgs.urls")),
     path("nhan-su/", include("binhdang.people.urls")),
+    path("ke-hoach/", include("binhdang.plans.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("quan-tri/", admin.site.urls),
 ]

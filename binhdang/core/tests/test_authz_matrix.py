@@ -107,6 +107,21 @@ def roster_import_uid(world: World) -> dict:
     return {"uid": roster_import.uid}
 
 
+def plan_uid(attr: str) -> Callable[[World], dict]:
+    """A plan issued by the named unit of the world (created once, reused by every role)."""
+
+    def build(world: World) -> dict:
+        from binhdang.plans.models import Plan
+
+        unit = getattr(world, attr)
+        plan = Plan.objects.filter(issuer_unit=unit).first()
+        if plan is None:
+            plan = Plan.objects.create(issuer_unit=unit, title=f"Kế hoạch bình đẳng giới năm 2026 ({unit.code})")
+        return {"uid": plan.uid}
+
+    return build
+
+
 def _make_roster_import(world: World):
     """Build the smallest valid RosterImport row from the model's own required fields."""
     from django.core.files.base import ContentFile
@@ -203,6 +218,15 @@ MATRIX: dict[str, list[Row]] = {
         Row("login 405 405 405 405 405 405 405 405 405 405", body_seat_uids, note="POST"),
         Row("login 404 404 403 403 403 302 302 302 302 302", body_seat_uids, method="post",
             note="post"),
+    ],
+    "plans:list": [
+        # Plans of the active unit and of the units below it; no_role has no unit.
+        Row("login 200 404 200 200 200 200 200 200 200 200"),
+    ],
+    "plans:detail": [
+        Row("login 404 404 200 200 200 200 200 200 200 200", plan_uid("school")),
+        # A commune's plan: the school's members are below it, and rights never flow up.
+        Row("login 404 404 404 404 404 404 404 200 200 200", plan_uid("commune"), note="commune"),
     ],
 }
 
