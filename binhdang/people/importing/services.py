@@ -23,7 +23,7 @@ from ..selectors import current_school_year
 from .headers import Column, columns_from_json, columns_to_json
 from .pipeline import FileProblem, Prepared, prepare
 from .progress import clear_progress, write_progress
-from .validation import PersonRow, RowError
+from .validation import PersonRow, RowError, id_key
 
 logger = logging.getLogger(__name__)
 BATCH = 2000
@@ -63,14 +63,17 @@ def _match(model, unit: OrgUnit, rows: list[PersonRow]) -> list[tuple[PersonRow,
     fields = ("id", *_PERSON_FIELDS) + (_STAFF_FIELDS if model is StaffMember else ())
     by_id: dict[str, object] = {}
     by_name: dict[tuple, object] = {}
+    # Rows with an id match people without one by name; rows without an id match anyone.
+    anyone_by_name = any(not row.external_id for row in rows)
     for person in model.objects.filter(unit=unit).only(*fields):
         if person.external_id:
-            by_id[fold(person.external_id)] = person
-        by_name.setdefault((fold(person.full_name), person.date_of_birth), person)
+            by_id[id_key(person.external_id)] = person
+        if anyone_by_name or not person.external_id:
+            by_name.setdefault((fold(person.full_name), person.date_of_birth), person)
     taken: set[int] = set()
     pairs = []
     for row in rows:
-        found = by_id.get(fold(row.external_id)) if row.external_id else None
+        found = by_id.get(id_key(row.external_id)) if row.external_id else None
         if found is None:
             candidate = by_name.get(row.name_key)
             # A person already known by another id is someone else with the same name.

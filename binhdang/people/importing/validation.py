@@ -92,6 +92,11 @@ class PersonRow:
         return fold(" ".join(filter(None, (self.family_name, self.middle_name, self.given_name)))), self.date_of_birth
 
 
+def id_key(external_id: str) -> str:
+    """Ids compare without case: "hs001" and "HS001" are the same student."""
+    return external_id.upper()
+
+
 def cell_text(value) -> str:
     if value is None:
         return ""
@@ -232,7 +237,7 @@ def validate_rows(rows: list[list], header_index: int, columns: list[Column],
         number = header_index + offset + 2  # 1-based, as the spreadsheet shows it
         person = _parse(_Row(number, cells, mapped, errors), kind)
         if person.external_id:
-            key = fold(person.external_id)
+            key = id_key(person.external_id)
             if key in first_by_id:
                 errors.append(RowError(number, id_column, _('mã "%(id)s" trùng với dòng %(row)d') % {
                     "id": person.external_id, "row": first_by_id[key]}))
