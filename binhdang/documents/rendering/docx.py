@@ -151,7 +151,8 @@ def _add_rule(container, width, available, *, after=NO_SPACE) -> None:
 
 
 def _lines(text: str) -> list[str]:
-    return [line.strip() for line in nfc(text).splitlines() if line.strip()] or [""]
+    """Lines the caller broke on purpose ("TRƯỜNG TIỂU HỌC\nLÝ THƯỜNG KIỆT"), normalised."""
+    return [nfc(line) for line in text.splitlines() if nfc(line)] or [""]
 
 
 def _widest(lines: list[str], size_pt: float, bold: bool) -> Emu:

@@ -1,5 +1,6 @@
 """Render the 000 seed plan and read the DOCX back: the Nghị định 30 layout, checked."""
 
+import datetime as dt
 import io
 
 import docx
@@ -260,3 +261,31 @@ def test_text_is_normalised_to_nfc():
     decomposed = "Trie\u0302\u0309n khai"  # "Triển khai" typed with combining marks
     document = read(seed_000_document(summary=decomposed))
     assert document.paragraphs[1].text == "Triển khai"
+
+
+def test_seed_001_header_with_issuer_on_two_lines_and_committee_signature():
+    """The 001 seed's school (Tiểu học Lý Thường Kiệt, quận Đống Đa), its Ban VSTBPN
+    signing on behalf of the committee, three "Thực hiện" citations."""
+    committee = Signer(authority="TM.", authority_title="Ban vì sự tiến bộ của phụ nữ",
+                       position="Trưởng ban", name="Lê Thị Hoa")
+    document = read(seed_000_document(
+        parent_body="PHÒNG GD&ĐT QUẬN ĐỐNG ĐA", issuer="Trường Tiểu học\nLý Thường Kiệt",
+        number_code="Số: 05/KH-THLTK", place="Đống Đa", date=dt.date(2022, 3, 25),
+        summary="Hành động vì sự tiến bộ phụ nữ năm 2022",
+        legal_basis=["Thực hiện Kế hoạch số 605/KH-BVSTBPN ngày 11/03/2022;",
+                     "Thực hiện Kế hoạch số 22/KH-PGDĐT ngày 22/3/2022;",
+                     "Thực hiện Kế hoạch số 05/KH-THLTK ngày 25/3/2022; "],
+        signer=committee, recipients=[Recipient("Phòng GDĐT", "để báo cáo")],
+    ))
+    left, right = document.tables[0].rows[0].cells
+    assert texts(left.paragraphs) == ["PHÒNG GD&ĐT QUẬN ĐỐNG ĐA", "TRƯỜNG TIỂU HỌC",
+                                      "LÝ THƯỜNG KIỆT", "", "Số: 05/KH-THLTK"]
+    assert [bool(only_run(p).font.bold) for p in left.paragraphs[1:3]] == [True, True]
+    assert right.paragraphs[-1].text == "Đống Đa, ngày 25 tháng 3 năm 2022"
+    citations = [p.text for p in document.paragraphs if p.text.startswith("Thực hiện")]
+    assert [c[-1] for c in citations] == [";", ";", "."]
+    sign = document.tables[1].rows[0].cells[1]
+    assert texts(sign.paragraphs) == ["TM. BAN VÌ SỰ TIẾN BỘ CỦA PHỤ NỮ", "TRƯỞNG BAN",
+                                      "Lê Thị Hoa"]
+    recipients = document.tables[1].rows[0].cells[0]
+    assert texts(recipients.paragraphs)[1:] == ["- Phòng GDĐT (để báo cáo);", "- Lưu: VT."]
