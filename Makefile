@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test test-postgres test-fast install install-test chromium lint lock bench clean
+.PHONY: run test test-postgres test-fast install install-test chromium lint lock bench clean messages
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -61,6 +61,10 @@ lock:
 	(echo "# Exact versions of the test tools, on top of requirements.lock ('make test')."; \
 	  echo "-r requirements.lock"; cat requirements-test.tmp) > requirements-test.lock
 	rm -f requirements.lock.tmp requirements-test.tmp
+
+# Re-extract the translatable strings for English and compile them (needs GNU gettext).
+messages: install
+	cd binhdang && ../$(BIN)/binhdang makemessages -l en --ignore=.venv/* && ../$(BIN)/binhdang compilemessages -l en
 
 clean:
 	rm -rf $(VENV) var test-artifacts
