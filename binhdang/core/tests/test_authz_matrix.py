@@ -98,13 +98,22 @@ def body_seat_uids(world: World) -> dict:
 
 
 def roster_import_uid(world: World) -> dict:
-    """A roster import of world.school (the people app's import pages take its uid)."""
+    """A checked (previewed) student roster upload of world.school, made by the real pipeline."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from binhdang.people.importing import services as import_services
+    from binhdang.people.importing.pipeline import prepare
     from binhdang.people.models import RosterImport
 
-    roster_import = RosterImport.objects.filter(unit=world.school).first()
-    if roster_import is None:
-        roster_import = _make_roster_import(world)
-    return {"uid": roster_import.uid}
+    upload = RosterImport.objects.filter(unit=world.school).first()
+    if upload is None:
+        content = "Họ và tên;Giới tính;Ngày sinh;Lớp\r\nNguyễn Thị Hoa;Nữ;05/09/2018;3A1\r\n"
+        file = SimpleUploadedFile("danh-sach.csv", content.encode("utf-8-sig"), content_type="text/csv")
+        prepared = prepare(file, kind="students")
+        file.seek(0)
+        upload = import_services.roster_upload_create(actor=world.principal, unit=world.school,
+                                                      file=file, prepared=prepared)
+    return {"uid": upload.uid}
 
 
 def plan_uid(attr: str) -> Callable[[World], dict]:
@@ -120,39 +129,6 @@ def plan_uid(attr: str) -> Callable[[World], dict]:
         return {"uid": plan.uid}
 
     return build
-
-
-def _make_roster_import(world: World):
-    """Build the smallest valid RosterImport row from the model's own required fields."""
-    from django.core.files.base import ContentFile
-    from django.db import models
-
-    from binhdang.people.models import RosterImport
-
-    values = {}
-    for model_field in RosterImport._meta.concrete_fields:
-        if model_field.primary_key or model_field.has_default() or model_field.null:
-            continue
-        if getattr(model_field, "auto_now", False) or getattr(model_field, "auto_now_add", False):
-            continue
-        if isinstance(model_field, models.ForeignKey):
-            related = model_field.related_model
-            if related._meta.label_lower == "orgs.orgunit":
-                values[model_field.name] = world.school
-            elif related._meta.label_lower == "accounts.user":
-                values[model_field.name] = world.principal
-            continue
-        if isinstance(model_field, models.FileField):
-            values[model_field.name] = ContentFile(b"Ho va ten\n", name="danh-sach.csv")
-        elif model_field.choices:
-            values[model_field.name] = model_field.choices[0][0]
-        elif isinstance(model_field, models.CharField | models.TextField):
-            values[model_field.name] = "danh-sach.xlsx"
-        elif isinstance(model_field, models.IntegerField):
-            values[model_field.name] = 0
-        elif isinstance(model_field, models.JSONField):
-            values[model_field.name] = {}
-    return RosterImport.objects.create(**values)
 
 
 #  Columns: anonymous outsider no_role teacher counsellor unit_lead committee_member principal
@@ -218,6 +194,23 @@ MATRIX: dict[str, list[Row]] = {
         Row("login 405 405 405 405 405 405 405 405 405 405", body_seat_uids, note="POST"),
         Row("login 404 404 403 403 403 302 302 302 302 302", body_seat_uids, method="post",
             note="post"),
+    ],
+    "people:import": [
+        # Uploading rosters is MANAGE work; at a commune or Sở it explains that rosters live
+        # at the schools (200 with that page).
+        Row("login 200 404 403 403 403 200 200 200 200 200"),
+    ],
+    "people:import_preview": [
+        Row("login 404 404 403 403 403 200 200 200 200 200", roster_import_uid),
+    ],
+    "people:import_commit": [
+        Row("login 405 405 405 405 405 405 405 405 405 405", roster_import_uid, note="POST"),
+        # POSTed in ROLES order: the committee member runs the import, later roles see progress.
+        Row("login 404 404 403 403 403 302 302 302 302 302", roster_import_uid, method="post",
+            note="post"),
+    ],
+    "people:import_progress": [
+        Row("login 404 404 403 403 403 200 200 200 200 200", roster_import_uid),
     ],
     "plans:list": [
         # Plans of the active unit and of the units below it; no_role has no unit.
