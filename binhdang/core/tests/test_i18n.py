@@ -9,10 +9,19 @@ import pytest
 from django.conf import settings
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from binhdang.accounts.middleware import SESSION_KEY
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _back_to_vietnamese():
+    # LocaleMiddleware leaves the last request's language active in the thread; without
+    # this, tests that run later would see English messages.
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 LOCALE = Path(settings.LOCALE_PATHS[0]) / "en" / "LC_MESSAGES"
 
