@@ -6,7 +6,12 @@ from typing import IO
 from django.utils.translation import gettext as _
 
 from .headers import (
-    Column, HeaderError, check_mapping, detect_columns, detect_kind, find_header_row,
+    Column,
+    HeaderError,
+    check_mapping,
+    detect_columns,
+    detect_kind,
+    find_header_row,
 )
 from .reading import ReadError, read_rows
 from .validation import PersonRow, RowError, cell_text, validate_rows

@@ -129,7 +129,8 @@ def _enroll(pairs, unit: OrgUnit, year: SchoolYear, classes: _Classes, present: 
     existing: dict[int, Enrollment] = {}
     for start in range(0, len(student_ids), _IN_CHUNK):
         chunk = student_ids[start:start + _IN_CHUNK]
-        for e in Enrollment.objects.filter(school_year=year, student_id__in=chunk).only("id", "student_id", "school_class_id"):
+        found = Enrollment.objects.filter(school_year=year, student_id__in=chunk)
+        for e in found.only("id", "student_id", "school_class_id"):
             existing[e.student_id] = e
     to_create, to_move = [], []
     for row, student in pairs:

@@ -9,7 +9,7 @@ from django.core.management.base import CommandError
 from binhdang.orgs.models import SchoolClass
 from binhdang.people.models import Student
 
-from .import_helpers import STUDENTS, csv_bytes, students_xlsx
+from .import_helpers import STUDENT_HEADER, STUDENTS, csv_bytes, students_xlsx
 from .test_import_reading import PNG
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +38,7 @@ def test_json_errors_exit_non_zero(world, tmp_path, capsys):
     rows = [list(r) for r in STUDENTS]
     rows[1][3] = "Nữa"
     path = tmp_path / "ds.csv"
-    path.write_bytes(csv_bytes([["STT", "Mã học sinh", "Họ và tên", "Giới tính", "Ngày sinh", "Lớp", "Chức vụ lớp"], *rows]))
+    path.write_bytes(csv_bytes([STUDENT_HEADER, *rows]))
     code, output = _run(capsys, path)
     assert code == 1
     assert output == {"created": 0, "updated": 0, "errors": [{

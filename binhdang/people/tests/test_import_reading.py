@@ -50,7 +50,8 @@ def test_xlsx_with_title_rows_gives_spreadsheet_row_numbers():
     assert [p.row for p in prepared.people] == [4, 5, 6]
     hoa = prepared.people[0]
     assert (hoa.family_name, hoa.middle_name, hoa.given_name) == ("Nguyễn", "Thị", "Hoa")
-    assert (hoa.sex, hoa.date_of_birth, hoa.class_name, hoa.cadre_roles) == ("F", dt.date(2018, 9, 5), "3A1", ["monitor"])
+    assert (hoa.sex, hoa.date_of_birth, hoa.class_name, hoa.cadre_roles) == (
+        "F", dt.date(2018, 9, 5), "3A1", ["monitor"])
     assert prepared.people[2].date_of_birth == dt.date(2018, 3, 7)
 
 

@@ -32,10 +32,12 @@ def test_students_classes_enrollments_and_cadres(world):
     classes = {c.name: c.grade for c in SchoolClass.objects.filter(unit=world.school)}
     assert classes == {"3A1": 3, "3A2": 3}
     hoa = Student.objects.get(external_id="HS001")
-    assert (hoa.full_name, hoa.sex, hoa.date_of_birth, hoa.unit) == ("Nguyễn Thị Hoa", "F", dt.date(2018, 9, 5), world.school)
+    assert (hoa.full_name, hoa.sex, hoa.date_of_birth, hoa.unit) == (
+        "Nguyễn Thị Hoa", "F", dt.date(2018, 9, 5), world.school)
     assert hoa.search_text == "nguyen thi hoa hs001"
     assert Enrollment.objects.get(student=hoa).school_class.name == "3A1"
-    assert list(CadreAssignment.objects.values_list("enrollment__student__external_id", "role")) == [("HS001", "monitor")]
+    roles = CadreAssignment.objects.values_list("enrollment__student__external_id", "role")
+    assert list(roles) == [("HS001", "monitor")]
     entry = AuditEntry.objects.get(action="people.roster_import")
     assert entry.details == {"kind": "students", "rows": 3, "created": 3, "updated": 0}
     assert "Hoa" not in str(entry.details)
