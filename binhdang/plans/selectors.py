@@ -1,7 +1,7 @@
 """Reads of plans: the list a user sees for a unit, one plan in reading order, and the
 citations of a plan whose documents have been replaced."""
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet
 
 from binhdang.legal.models import DocumentStatus
 from binhdang.orgs.models import OrgUnit
@@ -14,7 +14,6 @@ def plan_list(unit: OrgUnit) -> QuerySet[Plan]:
     return (
         Plan.objects.filter(issuer_unit__path__startswith=unit.path)
         .select_related("issuer_unit", "issuer_body")
-        .annotate(task_group_count=Count("task_groups", distinct=True))
         .order_by("-created_at", "-id")
     )
 

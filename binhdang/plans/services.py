@@ -77,8 +77,8 @@ class _Notes:
         value = nfc(value or "").strip()
         limit = model._meta.get_field(field).max_length
         if limit and len(value) > limit:
-            self.add(ImportNoteKind.WARNING, value,
-                     reason=_("%(label)s dài quá %(limit)d ký tự, đã được cắt ngắn.") % {"label": label, "limit": limit})
+            reason = _("%(label)s dài quá %(limit)d ký tự, đã được cắt ngắn.") % {"label": label, "limit": limit}
+            self.add(ImportNoteKind.WARNING, value, reason=reason)
             return value[:limit]
         return value
 

@@ -52,7 +52,8 @@ def test_seed_000_saves_groups_recipients_signer_and_year(world):
     assert (plan.signer_position, plan.signer_name) == ("HIỆU TRƯỞNG", "Nguyễn Ngọc Chín")
     groups = list(plan.task_groups.order_by("position"))
     assert len(groups) == 5
-    assert groups[0].title == "Đẩy mạnh truyền thông, tuyên truyền, phổ biến, giáo dục chính sách, pháp luật về bình đẳng giới"
+    assert groups[0].title == ("Đẩy mạnh truyền thông, tuyên truyền, phổ biến, giáo dục chính sách, "
+                               "pháp luật về bình đẳng giới")
     assert groups[4].title.startswith("Tổ chức Tháng hành động vì bình đẳng giới")
     # The "+" item under a "-" item of group 1 is nested, not flattened.
     nested = Task.objects.filter(group=groups[0], parent__isnull=False)
