@@ -31,8 +31,10 @@ ROLES_BY_KIND = {
 
 
 class GrantForm(forms.Form):
-    username = forms.RegexField(label=_l("Tên đăng nhập"), regex=r"^[\w.@+-]{3,150}$", max_length=150,
-                                error_messages={"invalid": _l("Chỉ dùng chữ không dấu, số và . @ + - _ (3–150 ký tự).")})
+    username = forms.RegexField(
+        label=_l("Tên đăng nhập"), regex=r"^[\w.@+-]{3,150}$", max_length=150,
+        error_messages={"invalid": _l("Chỉ dùng chữ không dấu, số và . @ + - _ (3–150 ký tự).")},
+    )
     full_name = forms.CharField(label=_l("Họ và tên (khi tạo tài khoản mới)"), max_length=150, required=False)
     role = forms.ChoiceField(label=_l("Vai trò"))
 
@@ -44,7 +46,9 @@ class GrantForm(forms.Form):
 @login_required
 def member_list_view(request):
     unit = require_active_unit(request, Level.ADMIN)
-    memberships = Membership.objects.filter(unit=unit, is_active=True).select_related("user").order_by("role", "user__username")
+    memberships = (
+        Membership.objects.filter(unit=unit, is_active=True).select_related("user").order_by("role", "user__username")
+    )
     form = GrantForm(roles=ROLES_BY_KIND[unit.kind])
     return render(request, "accounts/members.html", {"memberships": memberships, "form": form, "unit": unit})
 
@@ -81,8 +85,11 @@ def member_grant_view(request):
         return render(request, "accounts/members.html", {"memberships": memberships, "form": form, "unit": unit},
                       status=400)
     if new_password:
-        messages.success(request, _("Đã tạo tài khoản %(u)s với mật khẩu tạm: %(p)s — hãy trao trực tiếp cho người dùng.")
-                         % {"u": data["username"], "p": new_password})
+        messages.success(
+            request,
+            _("Đã tạo tài khoản %(u)s với mật khẩu tạm: %(p)s — hãy trao trực tiếp cho người dùng.")
+            % {"u": data["username"], "p": new_password},
+        )
     else:
         messages.success(request, _("Đã cấp vai trò cho %(u)s.") % {"u": data["username"]})
     return redirect("accounts:members")

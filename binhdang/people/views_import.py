@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -23,7 +24,12 @@ ERRORS_SHOWN = 1000
 
 def _get_upload(request, uid) -> RosterImport:
     queryset = RosterImport.objects.select_related("unit", "uploaded_by")
-    return get_for_user(request.user, queryset, level=Level.MANAGE, uid=uid)
+    upload = get_for_user(request.user, queryset, level=Level.MANAGE, uid=uid)
+    # A preview lists children's names: like the rosters, it is read at the school itself,
+    # not by the officers above it whose rights flow down the tree.
+    if getattr(request.active_unit, "pk", None) != upload.unit_id:
+        raise PermissionDenied
+    return upload
 
 
 def _school_only(request, unit):

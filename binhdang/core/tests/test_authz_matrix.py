@@ -201,16 +201,17 @@ MATRIX: dict[str, list[Row]] = {
         Row("login 200 404 403 403 403 200 200 200 200 200"),
     ],
     "people:import_preview": [
-        Row("login 404 404 403 403 403 200 200 200 200 200", roster_import_uid),
+        # Previews show children's names: only at the school itself, not to officers above.
+        Row("login 404 404 403 403 403 200 200 403 403 403", roster_import_uid),
     ],
     "people:import_commit": [
         Row("login 405 405 405 405 405 405 405 405 405 405", roster_import_uid, note="POST"),
         # POSTed in ROLES order: the committee member runs the import, later roles see progress.
-        Row("login 404 404 403 403 403 302 302 302 302 302", roster_import_uid, method="post",
+        Row("login 404 404 403 403 403 302 302 403 403 403", roster_import_uid, method="post",
             note="post"),
     ],
     "people:import_progress": [
-        Row("login 404 404 403 403 403 200 200 200 200 200", roster_import_uid),
+        Row("login 404 404 403 403 403 200 200 403 403 403", roster_import_uid),
     ],
     "plans:list": [
         # Plans of the active unit and of the units below it; no_role has no unit.
