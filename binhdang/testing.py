@@ -71,3 +71,17 @@ def build_world() -> World:
 
 
 TODAY = dt.date(2026, 11, 22)
+
+
+def client_in(user: User, unit: OrgUnit):
+    """A Django test client of its own, logged in as `user`, with `unit` chosen in the switcher."""
+    from django.test import Client
+
+    from binhdang.accounts.middleware import SESSION_KEY
+
+    client = Client()
+    client.force_login(user)
+    session = client.session
+    session[SESSION_KEY] = str(unit.uid)
+    session.save()
+    return client

@@ -3,29 +3,23 @@
 import pytest
 from django.urls import reverse
 
-from binhdang.accounts.middleware import SESSION_KEY
 from binhdang.accounts.models import Membership, User
 from binhdang.audit.models import AuditEntry
+from binhdang.testing import client_in
 
 pytestmark = pytest.mark.django_db
 
 
-def _client_in(login, user, unit):
-    client = login(user)
-    session = client.session
-    session[SESSION_KEY] = str(unit.uid)
-    session.save()
-    return client
 
 
 def test_principal_sees_members_teacher_gets_403(world, login):
-    assert _client_in(login, world.principal, world.school).get(reverse("accounts:members")).status_code == 200
-    assert _client_in(login, world.teacher, world.school).get(reverse("accounts:members")).status_code == 403
-    assert _client_in(login, world.committee_member, world.school).get(reverse("accounts:members")).status_code == 403
+    assert client_in(world.principal, world.school).get(reverse("accounts:members")).status_code == 200
+    assert client_in(world.teacher, world.school).get(reverse("accounts:members")).status_code == 403
+    assert client_in(world.committee_member, world.school).get(reverse("accounts:members")).status_code == 403
 
 
 def test_grant_creates_login_with_temporary_password(world, login):
-    client = _client_in(login, world.principal, world.school)
+    client = client_in(world.principal, world.school)
     response = client.post(reverse("accounts:member_grant"),
                            {"username": "gv.moi", "full_name": "Nguyễn Thị Mới", "role": "teacher"}, follow=True)
     assert response.status_code == 200
@@ -38,7 +32,7 @@ def test_grant_creates_login_with_temporary_password(world, login):
 
 
 def test_grant_refuses_a_role_not_offered_at_a_school(world, login):
-    client = _client_in(login, world.principal, world.school)
+    client = client_in(world.principal, world.school)
     response = client.post(reverse("accounts:member_grant"),
                            {"username": "so.gia", "full_name": "Giả", "role": "province_officer"})
     assert response.status_code == 400
@@ -46,7 +40,7 @@ def test_grant_refuses_a_role_not_offered_at_a_school(world, login):
 
 
 def test_new_login_needs_a_name(world, login):
-    client = _client_in(login, world.principal, world.school)
+    client = client_in(world.principal, world.school)
     response = client.post(reverse("accounts:member_grant"), {"username": "khongten", "role": "teacher"})
     assert response.status_code == 400
     assert "Tài khoản mới cần họ và tên." in response.content.decode()
@@ -55,11 +49,11 @@ def test_new_login_needs_a_name(world, login):
 
 def test_revoke_scoped_to_the_users_units(world, login):
     membership = Membership.objects.get(user=world.teacher)
-    outsider = _client_in(login, world.outsider, world.other_school)
+    outsider = client_in(world.outsider, world.other_school)
     assert outsider.post(reverse("accounts:member_revoke", args=[membership.uid])).status_code == 404
-    teacher = _client_in(login, world.unit_lead, world.school)
+    teacher = client_in(world.unit_lead, world.school)
     assert teacher.post(reverse("accounts:member_revoke", args=[membership.uid])).status_code == 403
-    principal = _client_in(login, world.principal, world.school)
+    principal = client_in(world.principal, world.school)
     assert principal.post(reverse("accounts:member_revoke", args=[membership.uid])).status_code == 302
     membership.refresh_from_db()
     assert membership.is_active is False
@@ -68,7 +62,7 @@ def test_revoke_scoped_to_the_users_units(world, login):
 
 def test_admin_cannot_revoke_own_admin_role(world, login):
     own = Membership.objects.get(user=world.principal)
-    client = _client_in(login, world.principal, world.school)
+    client = client_in(world.principal, world.school)
     client.post(reverse("accounts:member_revoke", args=[own.uid]))
     own.refresh_from_db()
     assert own.is_active is True

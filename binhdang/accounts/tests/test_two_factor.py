@@ -7,9 +7,9 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from binhdang.accounts import services
-from binhdang.accounts.middleware import SESSION_KEY
 from binhdang.accounts.models import Membership
 from binhdang.audit.models import AuditEntry
+from binhdang.testing import client_in
 
 pytestmark = pytest.mark.django_db
 
@@ -28,13 +28,6 @@ def wrong_code(device) -> str:
     return next(c for c in (f"{n:06d}" for n in range(123456, 999999, 7919)) if c not in near)
 
 
-def _client_in(user, unit):
-    client = Client()
-    client.force_login(user)
-    session = client.session
-    session[SESSION_KEY] = str(unit.uid)
-    session.save()
-    return client
 
 
 def _enable(client, user) -> TOTPDevice:
@@ -50,7 +43,7 @@ def _enable(client, user) -> TOTPDevice:
 
 
 def test_enable_with_a_valid_code_and_audit(world):
-    client = _client_in(world.principal, world.school)
+    client = client_in(world.principal, world.school)
     device = _enable(client, world.principal)
     page = client.get(SECURITY).content.decode()
     assert "Đã bật xác thực hai bước." in page
@@ -63,7 +56,7 @@ def test_enable_with_a_valid_code_and_audit(world):
 
 
 def test_enable_refuses_a_wrong_code(world):
-    client = _client_in(world.teacher, world.school)
+    client = client_in(world.teacher, world.school)
     client.get(SECURITY)
     device = TOTPDevice.objects.get(user=world.teacher)
     response = client.post(SECURITY, {"token": wrong_code(device)})
@@ -76,7 +69,7 @@ def test_enable_refuses_a_wrong_code(world):
 
 
 def test_login_then_requires_the_code(world, password):
-    device = _enable(_client_in(world.principal, world.school), world.principal)
+    device = _enable(client_in(world.principal, world.school), world.principal)
     client = Client()
     response = client.post(LOGIN, {"username": "hieutruong", "password": password, "next": "/don-vi/"})
     assert response.status_code == 302
@@ -96,7 +89,7 @@ def test_login_then_requires_the_code(world, password):
 
 
 def test_wrong_codes_are_refused_and_five_send_back_to_login(world, password):
-    device = _enable(_client_in(world.principal, world.school), world.principal)
+    device = _enable(client_in(world.principal, world.school), world.principal)
     client = Client()
     client.post(LOGIN, {"username": "hieutruong", "password": password})
     for _ in range(4):
@@ -121,7 +114,7 @@ def test_verify_without_password_step_goes_to_login(world, client):
 
 
 def test_disable_needs_a_current_code_and_is_audited(world):
-    client = _client_in(world.principal, world.school)
+    client = client_in(world.principal, world.school)
     device = _enable(client, world.principal)
     response = client.post(SECURITY, {"action": "disable", "token": wrong_code(device)})
     assert response.status_code == 200
@@ -136,7 +129,7 @@ def test_disable_needs_a_current_code_and_is_audited(world):
 
 
 def test_disable_without_a_device_writes_nothing(world):
-    client = _client_in(world.teacher, world.school)
+    client = client_in(world.teacher, world.school)
     response = client.post(SECURITY, {"action": "disable", "token": "123456"})
     assert response.status_code == 302
     assert not AuditEntry.objects.filter(action="2fa.disable").exists()

@@ -3,40 +3,31 @@
 import datetime as dt
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
-from binhdang.accounts.middleware import SESSION_KEY
 from binhdang.audit.models import AuditEntry
 from binhdang.orgs import services
 from binhdang.orgs.models import OrgUnit
+from binhdang.testing import client_in
 
 pytestmark = pytest.mark.django_db
 
 
-def _client_in(login, user, unit):
-    # A client of its own: the `login` fixture hands out one shared client.
-    client = Client()
-    client.force_login(user)
-    session = client.session
-    session[SESSION_KEY] = str(unit.uid)
-    session.save()
-    return client
 
 
 @pytest.fixture
 def officer(world, login):
-    return _client_in(login, world.province_officer, world.province)
+    return client_in(world.province_officer, world.province)
 
 
 @pytest.fixture
 def principal(world, login):
-    return _client_in(login, world.principal, world.school)
+    return client_in(world.principal, world.school)
 
 
 @pytest.fixture
 def outsider(world, login):
-    return _client_in(login, world.outsider, world.other_school)
+    return client_in(world.outsider, world.other_school)
 
 
 def _commune_b(world):
@@ -83,7 +74,7 @@ def test_create_errors_in_vietnamese(world, officer):
 def test_create_refused_under_a_school_and_to_low_roles(world, login, principal, outsider):
     # Nothing sits under a school, even for its principal.
     assert principal.post(reverse("orgs:create", args=[world.school.uid]), CREATE_DATA).status_code == 403
-    committee = _client_in(login, world.committee_member, world.school)
+    committee = client_in(world.committee_member, world.school)
     assert committee.get(reverse("orgs:create", args=[world.school.uid])).status_code == 403
     assert principal.get(reverse("orgs:create", args=[world.commune.uid])).status_code == 404
     assert outsider.post(reverse("orgs:create", args=[world.province.uid]), CREATE_DATA).status_code == 404
@@ -206,6 +197,6 @@ def test_principal_cannot_close_own_school(world, principal, outsider, login):
     data = {"on_date": "01/07/2025", "confirm": "on"}
     assert principal.post(url, data).status_code == 403
     assert outsider.post(url, data).status_code == 404
-    commune_officer = _client_in(login, world.commune_officer, world.commune)
+    commune_officer = client_in(world.commune_officer, world.commune)
     assert commune_officer.post(url, data).status_code == 302
     assert OrgUnit.objects.get(pk=world.school.pk).is_closed

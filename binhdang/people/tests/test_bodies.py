@@ -3,20 +3,14 @@
 import pytest
 from django.urls import reverse
 
-from binhdang.accounts.middleware import SESSION_KEY
 from binhdang.audit.models import AuditEntry
 from binhdang.orgs.models import InternalBody
 from binhdang.people.models import BodyMembership, StaffMember
+from binhdang.testing import client_in
 
 pytestmark = pytest.mark.django_db
 
 
-def _client_in(login, user, unit):
-    client = login(user)
-    session = client.session
-    session[SESSION_KEY] = str(unit.uid)
-    session.save()
-    return client
 
 
 def _staff(unit, given="Hoa"):
@@ -29,11 +23,11 @@ def _staff(unit, given="Hoa"):
 def test_committee_member_adds_a_body_teacher_cannot(world, login):
     url = reverse("people:bodies")
     data = {"kind": "committee", "name": "Ban vì sự tiến bộ của phụ nữ", "short_name": "Ban VSTBPN"}
-    teacher = _client_in(login, world.teacher, world.school)
+    teacher = client_in(world.teacher, world.school)
     assert teacher.get(url).status_code == 200
     assert teacher.post(url, data).status_code == 403
     assert not InternalBody.objects.exists()
-    member = _client_in(login, world.committee_member, world.school)
+    member = client_in(world.committee_member, world.school)
     assert member.post(url, data).status_code == 302
     body = InternalBody.objects.get()
     assert (body.unit, body.kind) == (world.school, "committee")
@@ -44,24 +38,23 @@ def test_committee_member_adds_a_body_teacher_cannot(world, login):
 
 
 def test_bodies_page_is_for_schools_only(world, login):
-    assert _client_in(login, world.commune_officer, world.commune).get(reverse("people:bodies")).status_code == 404
+    assert client_in(world.commune_officer, world.commune).get(reverse("people:bodies")).status_code == 404
 
 
 def test_seats_scoped_and_audited(world, login):
     body = InternalBody.objects.create(unit=world.school, kind="trade_union", name="Công đoàn")
     staff = _staff(world.school)
     url = reverse("people:body", args=[body.uid])
-    assert _client_in(login, world.outsider, world.other_school).get(url).status_code == 404
-    assert _client_in(login, world.teacher, world.school).get(url).status_code == 200
-    teacher = _client_in(login, world.teacher, world.school)
+    assert client_in(world.outsider, world.other_school).get(url).status_code == 404
+    assert client_in(world.teacher, world.school).get(url).status_code == 200
+    teacher = client_in(world.teacher, world.school)
     assert teacher.post(url, {"staff": staff.uid, "role": "head"}).status_code == 403
-    principal = _client_in(login, world.principal, world.school)
+    principal = client_in(world.principal, world.school)
     assert principal.post(url, {"staff": staff.uid, "role": "head"}).status_code == 302
     assert BodyMembership.objects.get(body=body, staff=staff).role == "head"
     remove = reverse("people:body_seat_remove", args=[body.uid, staff.uid])
-    assert _client_in(login, world.teacher, world.school).post(remove).status_code == 403
-    # The fixture's client is shared: log the principal in again.
-    principal = _client_in(login, world.principal, world.school)
+    assert client_in(world.teacher, world.school).post(remove).status_code == 403
+    principal = client_in(world.principal, world.school)
     assert principal.post(remove).status_code == 302
     assert not BodyMembership.objects.exists()
     actions = AuditEntry.objects.filter(target_uid=str(body.uid)).order_by("id").values_list("action", flat=True)
@@ -71,7 +64,7 @@ def test_seats_scoped_and_audited(world, login):
 def test_staff_of_another_school_cannot_be_seated(world, login):
     body = InternalBody.objects.create(unit=world.school, kind="trade_union", name="Công đoàn")
     stranger = _staff(world.school_b, "Lan")
-    response = _client_in(login, world.principal, world.school).post(
+    response = client_in(world.principal, world.school).post(
         reverse("people:body", args=[body.uid]), {"staff": stranger.uid, "role": "member"})
     assert response.status_code == 400
     assert not BodyMembership.objects.exists()
@@ -79,11 +72,11 @@ def test_staff_of_another_school_cannot_be_seated(world, login):
 
 def test_rosters_are_read_at_school_level_only(world, login):
     _staff(world.school)
-    officer = _client_in(login, world.commune_officer, world.commune)
+    officer = client_in(world.commune_officer, world.commune)
     for name in ("people:staff", "people:students"):
         response = officer.get(reverse(name))
         assert response.status_code == 200
         assert "Nguyễn Thị Hoa" not in response.content.decode()
         assert "không hiển thị ở cấp trên" in response.content.decode()
-    teacher = _client_in(login, world.teacher, world.school)
+    teacher = client_in(world.teacher, world.school)
     assert "Nguyễn Thị Hoa" in teacher.get(reverse("people:staff")).content.decode()
