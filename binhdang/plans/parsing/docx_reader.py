@@ -59,6 +59,8 @@ class _Numbering:
         try:
             root = document.part.numbering_part.element
         except (KeyError, NotImplementedError):
+            # A document without automatic numbering has no numbering part; python-docx
+            # signals that with NotImplementedError (it cannot create one). Nothing to replay.
             return
         abstract = {}
         for node in root.findall(qn("w:abstractNum")):
