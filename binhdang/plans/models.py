@@ -66,6 +66,26 @@ class Plan(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     # Bumped by every edit, so two people editing at once are detected, not overwritten.
     revision = models.PositiveIntegerField(default=1)
+    # Copied from (last year's plan, or any earlier plan); the cascade link is source_plan.
+    copied_from = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="copies", verbose_name=_("sao từ kế hoạch"))
+    # The workflow: draft → submitted (to the principal) → issued. Issuing takes a number from
+    # the issuer's register and freezes the content; a change after that is a new version.
+    submitted_at = models.DateTimeField(_("trình ký lúc"), null=True, blank=True)
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="+", verbose_name=_("người trình"))
+    issued_at = models.DateTimeField(_("ban hành lúc"), null=True, blank=True)
+    issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                  related_name="+", verbose_name=_("người ban hành"))
+    issued_number = models.OneToOneField("documents.IssuedNumber", null=True, blank=True,
+                                         on_delete=models.PROTECT, related_name="+",
+                                         verbose_name=_("số văn bản"))
+    # "05/KH-THLTK", copied from issued_number when issued (shown and exported as is).
+    number = models.CharField(_("số, ký hiệu"), max_length=80, blank=True)
+    version = models.PositiveIntegerField(_("phiên bản"), default=1)
+    amends = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT,
+                               related_name="amendments", verbose_name=_("sửa đổi kế hoạch"))
+    amendment_note = models.TextField(_("nội dung sửa đổi"), blank=True)
 
     class Meta:
         verbose_name = _("kế hoạch")
@@ -79,6 +99,11 @@ class Plan(models.Model):
     @property
     def has_signer(self) -> bool:
         return bool(self.signer_name or self.signer_position)
+
+    @property
+    def is_frozen(self) -> bool:
+        """Issued plans are never edited in place."""
+        return self.status == PlanStatus.ISSUED
 
 
 class LegalBasis(models.Model):
@@ -141,6 +166,11 @@ class Task(models.Model):
     # The task of the plan above that this one carries out (for the cascade and coverage).
     implements = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="implemented_by")
+    # The task this one was copied from (last year's plan, or the previous version).
+    copied_from = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="copies")
+    # Optional links to the plan's targets (chỉ tiêu) the task serves.
+    targets = models.ManyToManyField("Target", blank=True, related_name="tasks", verbose_name=_("chỉ tiêu"))
 
     class Meta:
         ordering = ["group", "position"]
@@ -193,3 +223,67 @@ class PlanImportNote(models.Model):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+
+class ExportFormat(models.TextChoices):
+    DOCX = "docx", "DOCX"
+    PDF = "pdf", "PDF"
+
+
+class PlanExport(models.Model):
+    """One generated file of a plan (DOCX or PDF), made by the worker, never in the request."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Đang chờ tạo")
+        DONE = "done", _("Đã tạo xong")
+        FAILED = "failed", _("Không tạo được")
+
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="exports")
+    format = models.CharField(max_length=5, choices=ExportFormat.choices)
+    # The plan revision the file shows: a newer revision makes the file stale.
+    revision = models.PositiveIntegerField()
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    file = models.FileField(upload_to="plan-exports/%Y/%m/", max_length=200, blank=True)
+    error = models.TextField(blank=True)
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.plan} ({self.format})"
+
+
+class PlanUpload(models.Model):
+    """An uploaded plan file on its way in: parsed by the worker, reviewed and corrected by
+    the user, then saved as a Plan. Nothing is saved to the plan tables before that."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Đang đọc tệp")
+        PARSED = "parsed", _("Chờ kiểm tra")
+        FAILED = "failed", _("Không đọc được")
+        SAVED = "saved", _("Đã lưu thành kế hoạch")
+
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    unit = models.ForeignKey("orgs.OrgUnit", on_delete=models.CASCADE, related_name="plan_uploads")
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+")
+    file = models.FileField(upload_to="plan-uploads/%Y/%m/", max_length=200)
+    original_name = models.CharField(_("tên tệp"), max_length=255)
+    kind = models.CharField(_("loại kế hoạch"), max_length=20, choices=PlanKind.choices, default=PlanKind.YEARLY)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    # ParsedPlan.to_json_dict() as the parser left it, then as the user corrected it.
+    parsed = models.JSONField(default=dict, blank=True)
+    error = models.TextField(blank=True)
+    plan = models.ForeignKey(Plan, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.original_name

@@ -5,11 +5,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
-from binhdang.accounts.access import get_for_user, require_active_unit
+from binhdang.accounts.access import can, require_active_unit
 from binhdang.accounts.roles import Level
 from binhdang.legal.models import DocumentStatus
 
 from . import selectors
+from .access import plan_for_user
 from .models import SectionKind
 
 PAGE_SIZE = 50
@@ -24,8 +25,7 @@ def plan_list_view(request):
 
 @login_required
 def plan_detail_view(request, uid):
-    plan = get_for_user(request.user, selectors.plan_for_reading(), level=Level.VIEW,
-                        unit_attr="issuer_unit", uid=uid)
+    plan = plan_for_user(request.user, uid, queryset=selectors.plan_for_reading())
     basis = list(plan.legal_basis.all())
     groups = [{"group": group, "tasks": selectors.task_tree(group)} for group in plan.task_groups.all()]
     sections = list(plan.sections.all())
@@ -43,5 +43,8 @@ def plan_detail_view(request, uid):
         "targets": list(plan.targets.all()),
         "recipients": list(plan.recipients.all()),
         "notes": list(plan.import_notes.all()),
+        # What the action bar may offer; each action checks again on POST.
+        "can_manage": can(request.user, plan.issuer_unit, Level.MANAGE),
+        "can_issue": can(request.user, plan.issuer_unit, Level.ADMIN),
     }
     return render(request, "plans/plan_detail.html", context)
