@@ -5,11 +5,12 @@ revision is refused with PlanConflict instead of silently overwriting the other 
 change. The update is one conditional UPDATE, so two writers cannot both pass the check.
 """
 
+from django.core.exceptions import ValidationError
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Plan
+from .models import Plan, PlanStatus
 
 
 class PlanConflict(Exception):
@@ -35,3 +36,12 @@ def revision_bump(plan: Plan, expected: int | None = None) -> int:
         raise PlanConflict(plan, expected if expected is not None else plan.revision)
     plan.refresh_from_db(fields=["revision", "updated_at"])
     return plan.revision
+
+
+def ensure_editable(plan: Plan) -> None:
+    """Only a draft is changed in place: a submitted plan waits for the principal, an issued
+    one is frozen (a change makes a new version). Every editing service calls this first."""
+    if plan.status == PlanStatus.SUBMITTED:
+        raise ValidationError(_("Kế hoạch đã trình ký: hiệu trưởng trả lại thì mới sửa được."))
+    if plan.status == PlanStatus.ISSUED:
+        raise ValidationError(_("Kế hoạch đã ban hành nên không sửa trực tiếp được: hãy tạo phiên bản sửa đổi."))
