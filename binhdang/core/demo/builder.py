@@ -26,6 +26,7 @@ from binhdang.people.models import (
 )
 
 from . import names, structure
+from .plans import ensure_seed_plans
 
 
 def school_year_for(day: dt.date) -> tuple[int, int]:
@@ -215,6 +216,8 @@ def build_demo(today: dt.date | None = None) -> dict:
         bodies = ensure_bodies(school)
         ensure_staff(school, bodies, principals[code])
         ensure_students(school, year)
+    plans = ensure_seed_plans(units)
     password, generated = demo_password()
     logins = ensure_logins(units, password)
-    return {"logins": logins, "password": password, "generated": generated, "school_year": year.code}
+    return {"logins": logins, "password": password, "generated": generated, "school_year": year.code,
+            "plans": plans}

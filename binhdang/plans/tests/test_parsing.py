@@ -3,7 +3,6 @@
 import datetime as dt
 import io
 import json
-import os
 import unicodedata
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from hypothesis import strategies as st
 
 from binhdang.plans.parsing import ParsedPlan, docx_text, parse_plan_docx, parse_plan_text
 from binhdang.plans.parsing.lines import classify_marker, prepare_lines
+from binhdang.plans.seeds import seed_dir
 
 JSON_KEYS = {
     "issuer",
@@ -33,19 +33,11 @@ JSON_KEYS = {
 
 
 def _seed_dir() -> Path:
-    # The seeds live outside the repository for now (/work/shared/seeds); BINHDANG_SEEDS_DIR
-    # points elsewhere. A missing seed is a failure, not a skip: these tests are the contract.
-    here = Path(__file__).resolve()
-    candidates = [
-        os.environ.get("BINHDANG_SEEDS_DIR", ""),
-        here.parents[3] / "seeds",
-        here.parents[3] / "docs" / "seeds",
-        "/work/shared/seeds",
-    ]
-    for candidate in candidates:
-        if candidate and list(Path(candidate).glob("000_*.txt")):
-            return Path(candidate)
-    pytest.fail("Seed plans not found: set BINHDANG_SEEDS_DIR to the folder with 000_*.txt")
+    # A missing seed is a failure, not a skip: these tests are the contract.
+    found = seed_dir()
+    if found is None:
+        pytest.fail("Seed plans not found: set BINHDANG_SEEDS_DIR to the folder with 000_*.txt")
+    return found
 
 
 def _seed_text(prefix: str) -> str:

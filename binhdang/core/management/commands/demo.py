@@ -11,6 +11,12 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         result = build_demo()
         self.stdout.write(self.style.SUCCESS(f"Dữ liệu mẫu sẵn sàng (năm học {result['school_year']})."))
+        if result["plans"] is None:
+            self.stdout.write(self.style.WARNING(
+                "Không tìm thấy hai kế hoạch mẫu (../shared/seeds hoặc BINHDANG_SEEDS_DIR): "
+                "dữ liệu mẫu chưa có kế hoạch."))
+        else:
+            self.stdout.write(f"Kế hoạch mẫu: {len(result['plans'])} kế hoạch nhập từ tệp mẫu.")
         source = "sinh ngẫu nhiên, lưu trong var/demo_password" if result["generated"] else "BINHDANG_DEMO_PASSWORD"
         self.stdout.write(f"Mật khẩu chung của các tài khoản mẫu ({source}): {result['password']}")
         for username, role, unit in result["logins"]:
