@@ -1,9 +1,15 @@
 from django.urls import path
 
-from . import views
+from . import views, views_cascade
 
 app_name = "plans"
 urlpatterns = [
     path("", views.plan_list_view, name="list"),
     path("<uuid:uid>/", views.plan_detail_view, name="detail"),
+    # The cascade: start from the plan above or last year's, coverage of one plan and per unit below.
+    path("lap-tu-ke-hoach-khac/", views_cascade.derive_view, name="derive"),
+    path("<uuid:uid>/do-bao-phu/", views_cascade.coverage_view, name="coverage"),
+    path("<uuid:uid>/do-bao-phu/lien-ket/", views_cascade.coverage_link_view, name="coverage_link"),
+    path("<uuid:uid>/ke-hoach-cap-tren/", views_cascade.set_source_view, name="set_source"),
+    path("<uuid:uid>/don-vi-thuc-hien/", views_cascade.unit_coverage_view, name="unit_coverage"),
 ]

@@ -131,6 +131,20 @@ def plan_uid(attr: str) -> Callable[[World], dict]:
     return build
 
 
+def issued_plan_uid(attr: str) -> Callable[[World], dict]:
+    """An issued plan of the named unit: readable from below, so its cascade pages must not be."""
+
+    def build(world: World) -> dict:
+        from binhdang.plans.models import Plan, PlanStatus
+
+        unit = getattr(world, attr)
+        plan, _ = Plan.objects.get_or_create(issuer_unit=unit, status=PlanStatus.ISSUED,
+                                             defaults={"title": f"Kế hoạch đã ban hành ({unit.code})"})
+        return {"uid": plan.uid}
+
+    return build
+
+
 #  Columns: anonymous outsider no_role teacher counsellor unit_lead committee_member principal
 #           commune_officer province_officer admin
 MATRIX: dict[str, list[Row]] = {
@@ -221,6 +235,33 @@ MATRIX: dict[str, list[Row]] = {
         Row("login 404 404 200 200 200 200 200 200 200 200", plan_uid("school")),
         # A commune's plan: the school's members are below it, and rights never flow up.
         Row("login 404 404 404 404 404 404 404 200 200 200", plan_uid("commune"), note="commune"),
+        # An issued commune plan is sent down: the school reads it (and may derive from it).
+        Row("login 404 404 200 200 200 200 200 200 200 200", issued_plan_uid("commune"), note="issued"),
+    ],
+    "plans:derive": [
+        # Starting a plan is MANAGE work in the active unit (the outsider's own school included).
+        Row("login 200 404 403 403 403 200 200 200 200 200"),
+        # An empty form: refused roles as above, the others are sent back with a message.
+        Row("login 302 404 403 403 403 302 302 302 302 302", method="post", note="post"),
+    ],
+    "plans:coverage": [
+        Row("login 404 404 200 200 200 200 200 200 200 200", plan_uid("school")),
+        # Coverage is read by the issuer and above, never from below, even of an issued plan.
+        Row("login 404 404 404 404 404 404 404 200 200 200", issued_plan_uid("commune"), note="issued"),
+    ],
+    "plans:coverage_link": [
+        Row("login 405 405 405 405 405 405 405 405 405 405", plan_uid("school"), note="POST"),
+        Row("login 404 404 403 403 403 302 302 302 302 302", plan_uid("school"), method="post", note="post"),
+    ],
+    "plans:set_source": [
+        Row("login 405 405 405 405 405 405 405 405 405 405", plan_uid("school"), note="POST"),
+        Row("login 404 404 403 403 403 302 302 302 302 302", plan_uid("school"), method="post", note="post"),
+    ],
+    "plans:unit_coverage": [
+        # The commune follows its schools; a school user gets 404 even for the issued commune plan.
+        Row("login 404 404 404 404 404 404 404 200 200 200", plan_uid("commune")),
+        Row("login 404 404 404 404 404 404 404 200 200 200", issued_plan_uid("commune"), note="issued"),
+        Row("login 404 404 200 200 200 200 200 200 200 200", plan_uid("school"), note="school"),
     ],
 }
 
