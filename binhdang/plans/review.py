@@ -303,7 +303,9 @@ def _is_targets(heading: str) -> bool:
 
 
 def _rows(text: str) -> int:
-    return min(max(len(text.splitlines()) + 1, 2), 30)
+    """Textarea height: the lines as they wrap on a page about 90 characters wide, plus one."""
+    wrapped = sum(1 + len(line) // 90 for line in text.splitlines())
+    return min(max(wrapped + 1, 2), 30)
 
 
 def annotate(state: dict) -> dict:
