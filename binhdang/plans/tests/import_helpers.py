@@ -22,7 +22,7 @@ class _FormFields(HTMLParser):
             return
         name = a.get("name")
         if tag == "input" and name:
-            if a.get("type") == "radio":
+            if a.get("type") in ("radio", "checkbox"):
                 if "checked" in a:
                     self.fields[name] = a.get("value", "")
             elif a.get("type") != "submit":

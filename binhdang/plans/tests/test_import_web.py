@@ -123,7 +123,7 @@ def test_corrections_on_the_review_reach_the_plan(manager, django_capture_on_com
     assert [u["text"] for u in unparsed] == ["?? dòng lạ ??", "12345 ###"]
     assert "?? dòng lạ ??" in html and "12345 ###" in html
     fields = form_fields(html)
-    assert fields["u0"] == fields["u1"] == "keep"  # kept unless the user decides otherwise
+    assert "u0" not in fields and "u1" not in fields  # kept unless the user ticks "Bỏ dòng này"
     # Section II, block 0 is task group 1: fix its first task's text.
     items = fields["s1-b0-items"].splitlines()
     assert items[0].startswith("- Đẩy mạnh tuyên truyền, phổ biến Luật Bình đẳng giới")
