@@ -13,3 +13,13 @@ urlpatterns = [
     path("<uuid:uid>/ke-hoach-cap-tren/", views_cascade.set_source_view, name="set_source"),
     path("<uuid:uid>/don-vi-thuc-hien/", views_cascade.unit_coverage_view, name="unit_coverage"),
 ]
+
+# Import from a file (views_import.py): upload, parse status, review and save.
+from . import views_import  # noqa: E402  (kept with its URLs: features append their own block)
+
+urlpatterns += [
+    path("nhap/", views_import.plan_import_view, name="import"),
+    path("nhap/<uuid:uid>/", views_import.plan_import_status_view, name="import_status"),
+    path("nhap/<uuid:uid>/kiem-tra/", views_import.plan_import_review_view, name="import_review"),
+    path("nhap/<uuid:uid>/luu/", views_import.plan_import_save_view, name="import_save"),
+]

@@ -20,7 +20,9 @@ PAGE_SIZE = 50
 def plan_list_view(request):
     unit = require_active_unit(request, Level.VIEW)
     page = Paginator(selectors.plan_list(unit), PAGE_SIZE).get_page(request.GET.get("trang"))
-    return render(request, "plans/plan_list.html", {"unit": unit, "page": page})
+    # Importing (and creating) plans is MANAGE work on an open unit; the page offers it then.
+    can_manage = can(request.user, unit, Level.MANAGE) and not unit.is_closed
+    return render(request, "plans/plan_list.html", {"unit": unit, "page": page, "can_manage": can_manage})
 
 
 @login_required

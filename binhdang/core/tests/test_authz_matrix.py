@@ -116,6 +116,20 @@ def roster_import_uid(world: World) -> dict:
     return {"uid": upload.uid}
 
 
+def plan_upload_uid(world: World) -> dict:
+    """A parsed plan upload of world.school (made by the real service; the parse runs inline)."""
+    from binhdang.plans.models import PlanUpload
+    from binhdang.plans.uploads import plan_upload_create, plan_upload_parse
+
+    upload = PlanUpload.objects.filter(unit=world.school).first()
+    if upload is None:
+        text = "KẾ HOẠCH\nBình đẳng giới năm 2026\nI. MỤC ĐÍCH\n1. Nâng cao nhận thức\n".encode()
+        upload = plan_upload_create(actor=world.principal, unit=world.school, name="ke-hoach.txt", data=text,
+                                    kind="yearly")
+        plan_upload_parse(upload=upload)
+    return {"uid": upload.uid}
+
+
 def plan_uid(attr: str) -> Callable[[World], dict]:
     """A plan issued by the named unit of the world (created once, reused by every role)."""
 
@@ -262,6 +276,23 @@ MATRIX: dict[str, list[Row]] = {
         Row("login 404 404 404 404 404 404 404 200 200 200", plan_uid("commune")),
         Row("login 404 404 404 404 404 404 404 200 200 200", issued_plan_uid("commune"), note="issued"),
         Row("login 404 404 200 200 200 200 200 200 200 200", plan_uid("school"), note="school"),
+    ],
+    "plans:import": [
+        # Importing is MANAGE work on the active unit (the outsider manages their own school).
+        Row("login 200 404 403 403 403 200 200 200 200 200"),
+    ],
+    "plans:import_status": [
+        # A parsed upload sends its readers on to the review.
+        Row("login 404 404 403 403 403 302 302 302 302 302", plan_upload_uid),
+    ],
+    "plans:import_review": [
+        # Rights flow down: the officers above the school may review its import too.
+        Row("login 404 404 403 403 403 200 200 200 200 200", plan_upload_uid),
+    ],
+    "plans:import_save": [
+        Row("login 405 405 405 405 405 405 405 405 405 405", plan_upload_uid, note="POST"),
+        # An empty form is refused with its errors (title missing): nothing is saved.
+        Row("login 404 404 403 403 403 200 200 200 200 200", plan_upload_uid, method="post", note="post"),
     ],
 }
 

@@ -186,8 +186,14 @@ class ParsedPlan:
                     found += [item.text for item in node.descendants()]
         return found
 
-    def to_json_dict(self) -> dict:
-        return {
+    def to_json_dict(self, *, full: bool = False) -> dict:
+        """The JSON contract of `binhdang plan import --json`.
+
+        `full=True` adds what saving needs beyond it (intro and closing paragraphs, each
+        citation's raw text and place, the signer's "on behalf of"), so that
+        `from_json_dict(to_json_dict(full=True))` saves the same plan as the parsed one.
+        """
+        data = {
             "issuer": self.header.issuer,
             "number": self.header.number,
             "place": self.header.place,
@@ -204,3 +210,57 @@ class ParsedPlan:
             "unparsed": [u.to_json() for u in self.unparsed],
             "warnings": list(self.warnings),
         }
+        if full:
+            for item, citation in zip(data["citations"], self.citations, strict=True):
+                item.update(raw=citation.citation.raw, doc_type=citation.citation.doc_type,
+                            in_legal_basis=citation.in_legal_basis, lines=list(citation.lines))
+            if self.signer:
+                data["signer"]["on_behalf_of"] = self.signer.on_behalf_of
+            data["intro"] = [line.text for line in self.intro]
+            data["closing"] = [line.text for line in self.closing]
+        return data
+
+    @classmethod
+    def from_json_dict(cls, data: dict) -> ParsedPlan:
+        """A ParsedPlan from `to_json_dict()` output (plain or full), e.g. as corrected on the
+        import review page. "tasks" and "targets" are read from the sections, where the parser
+        found them; source line numbers are not in the JSON and stay 0."""
+        from binhdang.plans.parsing.lines import classify_marker  # lines imports this module
+
+        def node(item: dict) -> Node:
+            label = item.get("label", "")
+            kind = classify_marker(f"{label} x")[0] if label else PARAGRAPH
+            return Node(kind, label, item.get("text", ""), 0, [node(child) for child in item.get("items", [])])
+
+        def section(item: dict) -> Node:
+            kind, label, text = classify_marker(item.get("heading", ""))
+            return Node(kind, label, text, 0, [node(child) for child in item.get("items", [])])
+
+        def day(value) -> dt.date | None:
+            return dt.date.fromisoformat(value) if value else None
+
+        signer = data.get("signer")
+        return cls(
+            header=Header(issuer=data.get("issuer", ""), number=data.get("number", ""),
+                          place=data.get("place", ""), date=day(data.get("date"))),
+            title=data.get("title", ""),
+            intro=[SourceLine(0, text, text, [text]) for text in data.get("intro", [])],
+            citations=[
+                PlanCitation(
+                    Citation(number=c.get("number", ""), kind=c.get("kind", ""), doc_type=c.get("doc_type", ""),
+                             date=day(c.get("date")), issuer=c.get("issuer", ""), title=c.get("title", ""),
+                             raw=c.get("raw", "")),
+                    list(c.get("lines", [])),
+                    bool(c.get("in_legal_basis", False)),
+                )
+                for c in data.get("citations", [])
+            ],
+            sections=[section(s) for s in data.get("sections", [])],
+            closing=[SourceLine(0, text, text, [text]) for text in data.get("closing", [])],
+            recipients=[Recipient(r.get("name", ""), r.get("purpose", ""), 0) for r in data.get("recipients", [])],
+            signer=Signer(authority=signer.get("authority", ""), position=signer.get("position", ""),
+                          name=signer.get("name", ""), on_behalf_of=signer.get("on_behalf_of", ""))
+            if signer else None,
+            unparsed=[UnparsedLine(u["line"], u["text"], u.get("reason", "")) for u in data.get("unparsed", [])],
+            warnings=list(data.get("warnings", [])),
+        )
