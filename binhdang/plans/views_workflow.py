@@ -84,7 +84,7 @@ def plan_submit_view(request, uid):
 @login_required
 def plan_return_view(request, uid):
     plan = plan_for_user(request.user, uid, level=Level.ADMIN)
-    form = ReturnForm(request.POST or None)
+    form = ReturnForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             workflow.plan_return(actor=request.user, plan=plan, reason=form.cleaned_data["reason"])
@@ -103,8 +103,8 @@ def plan_return_view(request, uid):
 def plan_issue_view(request, uid):
     plan = plan_for_user(request.user, uid, level=Level.ADMIN)
     today = workflow.today_in_vietnam()
-    form = IssueForm(request.POST or None, initial={"revision": plan.revision, "document_date": today,
-                                                    "place": workflow.default_place(plan)})
+    form = IssueForm(request.POST if request.method == "POST" else None,
+                     initial={"revision": plan.revision, "document_date": today, "place": workflow.default_place(plan)})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -136,7 +136,7 @@ def plan_issue_view(request, uid):
 @login_required
 def plan_amend_view(request, uid):
     plan = plan_for_user(request.user, uid, level=Level.MANAGE)
-    form = AmendForm(request.POST or None)
+    form = AmendForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             new = workflow.plan_amend(actor=request.user, plan=plan, note=form.cleaned_data["note"])
