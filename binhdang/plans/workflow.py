@@ -31,6 +31,7 @@ from binhdang.audit.services import record
 from binhdang.documents.codes import DocType
 from binhdang.documents.services import number_allocate
 from binhdang.lib.vntext import nfc
+from binhdang.orgs.models import OrgKind
 
 from .copying import plan_copy_content
 from .models import Plan, PlanSection, PlanStatus, Target, Task
@@ -96,8 +97,13 @@ def issuer_code(plan: Plan) -> str:
 
 
 def default_place(plan: Plan) -> str:
-    """The place of the place-date line: the plan's own, else the unit's (its commune or district)."""
-    return plan.place.strip() or plan.issuer_unit.place.strip()
+    """The place of the place-date line, as a văn thư would write it: the plan's own, else the
+    unit's, else (a school without one) the place of the commune it belongs to; "" when none is known."""
+    unit = plan.issuer_unit
+    if plan.place.strip() or unit.place.strip():
+        return plan.place.strip() or unit.place.strip()
+    parent = unit.parent
+    return parent.place.strip() if parent is not None and parent.kind == OrgKind.COMMUNE else ""
 
 
 @transaction.atomic

@@ -10,6 +10,7 @@ from binhdang.audit.models import AuditEntry
 from binhdang.documents.models import IssuedNumber, NumberRegister
 from binhdang.orgs.models import InternalBody
 from binhdang.plans import workflow
+from binhdang.plans.copying import plan_copy_content
 from binhdang.plans.models import Plan, PlanSection, PlanStatus, Task
 from binhdang.plans.revisions import PlanConflict, ensure_editable, revision_bump
 from binhdang.plans.selectors_workflow import next_number_preview, plan_history, version_chain
@@ -244,3 +245,23 @@ def test_amend_refuses_a_plan_that_is_not_issued_and_lower_roles(world, school):
     with pytest.raises(PermissionDenied):
         workflow.plan_amend(actor=world.unit_lead, plan=plan, note="x")
     assert Plan.objects.count() == 1
+
+
+def test_issue_takes_the_commune_place_when_the_school_has_none(world, school):
+    school.place = ""
+    school.save()
+    world.commune.place = "Xã A"
+    world.commune.save()
+    assert issue(world, make_plan(school)).place == "Xã A"
+
+
+def test_frozen_plans_refuse_the_existing_content_writes(world, school):
+    plan = make_plan(school)
+    workflow.plan_submit(actor=world.committee_member, plan=plan)
+    with pytest.raises(ValidationError, match="đã trình ký"):
+        ensure_editable(plan)  # waiting for the principal: not edited either
+    issue(world, plan)
+    source = make_plan(school, title="Kế hoạch khác")
+    with pytest.raises(ValidationError, match="đã ban hành"):
+        plan_copy_content(source, plan, implements=False)
+    assert plan.sections.count() == 1  # nothing was copied in
