@@ -122,6 +122,7 @@ def plan_issue_view(request, uid):
         blocked = _("Kế hoạch đã được ban hành (số %(number)s).") % {"number": plan.number}
     else:
         try:
+            workflow.ensure_complete(plan)
             preview = next_number_preview(plan, today.year, workflow.issuer_code(plan))
         except ValidationError as exc:
             blocked = " ".join(exc.messages)

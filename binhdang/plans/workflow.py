@@ -54,7 +54,7 @@ def _lock(plan: Plan) -> None:
     plan.refresh_from_db(from_queryset=Plan.objects.select_for_update())
 
 
-def _ensure_complete(plan: Plan) -> None:
+def ensure_complete(plan: Plan) -> None:
     """A plan goes to the principal (or out) only with a title and some content."""
     problems = []
     if plan.title.strip() in ("", NO_TITLE, _(NO_TITLE)):
@@ -116,7 +116,7 @@ def plan_submit(*, actor, plan: Plan, expected_revision: int | None = None) -> P
     if plan.status == PlanStatus.ISSUED:
         raise ValidationError(_("Kế hoạch đã ban hành (số %(number)s): không trình ký lại được.")
                               % {"number": plan.number})
-    _ensure_complete(plan)
+    ensure_complete(plan)
     revision_bump(plan, expected=expected_revision)
     plan.status = PlanStatus.SUBMITTED
     plan.submitted_at = timezone.now()
@@ -158,7 +158,7 @@ def plan_issue(*, actor, plan: Plan, place: str | None = None, document_date: dt
     if plan.status == PlanStatus.ISSUED:
         raise ValidationError(_("Kế hoạch đã được ban hành (số %(number)s), không ban hành lại.")
                               % {"number": plan.number})
-    _ensure_complete(plan)
+    ensure_complete(plan)
     code = issuer_code(plan)
     today = today_in_vietnam()
     document_date = document_date or today

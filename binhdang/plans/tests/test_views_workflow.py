@@ -103,6 +103,8 @@ def test_issue_form_errors_are_shown_on_the_fields(world, school):
     assert "không được sau hôm nay" in response.content.decode()
     world.school.short_name = ""
     world.school.save()
+    empty = make_plan(school, content=False)
+    assert "chưa có nội dung" in client.get(url("issue", empty)).content.decode()
     page = client.get(url("issue", plan)).content.decode()
     assert "chưa có tên viết tắt" in page and "<form method=\"post\" class=\"stack card\">" not in page
     plan.refresh_from_db()
@@ -177,4 +179,6 @@ def test_an_issued_plan_is_read_from_below_without_buttons(world):
     client = as_role(world, "principal")
     html = client.get(url("detail", plan)).content.decode()
     assert "01/KH-UBNDXA" in html and url("amend", plan) not in html
+    assert "Lịch sử" not in html  # the issuer's internal steps stay with the issuer
+    assert "Lịch sử" in as_role(world, "commune_officer").get(url("detail", plan)).content.decode()
     assert client.get(url("amend", plan)).status_code == 404  # reading from below never grants writing
