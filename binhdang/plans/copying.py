@@ -11,6 +11,7 @@ carries out) and/or `copied_from` (the task it is a copy of).
 from django.db import transaction
 
 from .models import LegalBasis, Plan, PlanSection, Recipient, Target, Task, TaskGroup
+from .revisions import ensure_editable
 
 
 @transaction.atomic
@@ -24,6 +25,7 @@ def plan_copy_content(source: Plan, target: Plan, *, implements: bool, copied_fr
     """
     if implements and keep_implements:
         raise ValueError("choose implements or keep_implements, not both")
+    ensure_editable(target)  # content goes into a new draft only, never into an issued plan
     target.intro = source.intro
     target.closing = source.closing
     target.save(update_fields=["intro", "closing"])

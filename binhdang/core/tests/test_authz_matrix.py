@@ -159,6 +159,32 @@ def issued_plan_uid(attr: str) -> Callable[[World], dict]:
     return build
 
 
+def workflow_plan(status: str) -> Callable[[World], dict]:
+    """A plan of world.school with content, put back in `status` for each role (an earlier role's
+    POST may have moved it on); an issued one is replaced when a draft or submitted plan is asked."""
+
+    def build(world: World) -> dict:
+        from binhdang.plans import workflow
+        from binhdang.plans.models import Plan, PlanSection, PlanStatus
+
+        world.school.short_name, world.school.place = "THA", "Đống Đa"
+        world.school.save()
+        title = "Kế hoạch quy trình ban hành"
+        plans = Plan.objects.filter(issuer_unit=world.school, title=title, amends__isnull=True)
+        plan = plans.filter(status=PlanStatus.ISSUED).first() if status == PlanStatus.ISSUED else \
+            plans.exclude(status=PlanStatus.ISSUED).first()
+        if plan is None:
+            plan = Plan.objects.create(issuer_unit=world.school, title=title)
+            PlanSection.objects.create(plan=plan, position=1, heading="I.", title="MỤC ĐÍCH, YÊU CẦU")
+            if status == PlanStatus.ISSUED:
+                workflow.plan_issue(actor=world.principal, plan=plan)
+        if status != PlanStatus.ISSUED:
+            Plan.objects.filter(pk=plan.pk).update(status=status)
+        return {"uid": plan.uid}
+
+    return build
+
+
 #  Columns: anonymous outsider no_role teacher counsellor unit_lead committee_member principal
 #           commune_officer province_officer admin
 MATRIX: dict[str, list[Row]] = {
@@ -293,6 +319,29 @@ MATRIX: dict[str, list[Row]] = {
         Row("login 405 405 405 405 405 405 405 405 405 405", plan_upload_uid, note="POST"),
         # An empty form is refused with its errors (title missing): nothing is saved.
         Row("login 404 404 403 403 403 200 200 200 200 200", plan_upload_uid, method="post", note="post"),
+    ],
+    # The workflow: submit is MANAGE (committee member), return and issue are ADMIN (principal and
+    # the officers above), a new version of an issued plan is MANAGE. POSTs send an empty form.
+    "plans:submit": [
+        Row("login 405 405 405 405 405 405 405 405 405 405", workflow_plan("draft"), note="POST"),
+        Row("login 404 404 403 403 403 302 302 302 302 302", workflow_plan("draft"), method="post", note="post"),
+    ],
+    "plans:return": [
+        Row("login 404 404 403 403 403 403 200 200 200 200", workflow_plan("submitted")),
+        # The reason is required: the allowed roles get the form back with its error.
+        Row("login 404 404 403 403 403 403 400 400 400 400", workflow_plan("submitted"), method="post",
+            note="post"),
+    ],
+    "plans:issue": [
+        Row("login 404 404 403 403 403 403 200 200 200 200", workflow_plan("submitted")),
+        # Empty form = today, the unit's place: each allowed role issues a fresh plan.
+        Row("login 404 404 403 403 403 403 302 302 302 302", workflow_plan("submitted"), method="post",
+            note="post"),
+    ],
+    "plans:amend": [
+        Row("login 404 404 403 403 403 200 200 200 200 200", workflow_plan("issued")),
+        # What the version amends is required: the allowed roles get the form back with its error.
+        Row("login 404 404 403 403 403 400 400 400 400 400", workflow_plan("issued"), method="post", note="post"),
     ],
 }
 
