@@ -41,3 +41,13 @@ class LegalDocument(models.Model):
 
     def __str__(self) -> str:
         return f"{self.doc_type} {self.number}".strip()
+
+    @property
+    def full_title(self) -> str:
+        """ "Nghị định Quy định xử phạt…", but "Luật Bình đẳng giới" where the title already
+        starts with its type (laws are titled by name)."""
+        if not self.title:
+            return ""
+        if self.doc_type and self.title.casefold().startswith(self.doc_type.casefold()):
+            return self.title
+        return f"{self.doc_type} {self.title}".strip()
