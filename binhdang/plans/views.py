@@ -20,7 +20,8 @@ PAGE_SIZE = 50
 def plan_list_view(request):
     unit = require_active_unit(request, Level.VIEW)
     page = Paginator(selectors.plan_list(unit), PAGE_SIZE).get_page(request.GET.get("trang"))
-    return render(request, "plans/plan_list.html", {"unit": unit, "page": page})
+    return render(request, "plans/plan_list.html", {"unit": unit, "page": page,
+                                                    "can_create": can(request.user, unit, Level.MANAGE)})
 
 
 @login_required
