@@ -79,12 +79,17 @@ def _done(request, plan, fragment: str | None):
         messages.success(request, _("Đã lưu."))
         anchor = f"#part-{fragment}" if fragment else "#part-meta"
         return redirect(reverse("plans:edit", kwargs={"uid": plan.uid}) + anchor)
-    context = _editor_context(plan, saved_at=timezone.localtime())
-    template = f"plans/edit/_{fragment}.html" if fragment else "plans/edit/_status.html"
-    response = render(request, template, {**context, "oob_status": bool(fragment)})
-    if fragment == "targets":  # tasks list their targets as checkboxes: refresh them too
-        response.content += render(request, "plans/edit/_tasks.html", {**context, "oob": True}).content
-    response["X-Plan-Revision"] = str(context["plan"].revision)
+    saved_at = timezone.localtime()
+    if fragment is None:  # a field saved: the page already shows it, only the status line changes
+        response = render(request, "plans/edit/_status.html", {"plan": plan, "saved_at": saved_at})
+    else:
+        context = _editor_context(plan, saved_at=saved_at, oob_status=True)
+        response = render(request, f"plans/edit/_{fragment}.html", context)
+        if fragment == "targets":  # tasks list the targets as checkboxes: refresh them too
+            response.content += render(request, "plans/edit/_tasks.html", {**context, "oob": True,
+                                                                           "oob_status": False}).content
+    # The service moved plan.revision on this very object (revision_bump refreshes it).
+    response["X-Plan-Revision"] = str(plan.revision)
     return response
 
 

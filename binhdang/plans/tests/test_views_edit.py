@@ -167,3 +167,16 @@ def test_detail_page_offers_the_editor_to_managers_only(world, plan):
     edit = reverse("plans:edit", args=[plan.uid])
     assert edit in client_in(world.committee_member, world.school).get(url).content.decode()
     assert edit not in client_in(world.unit_lead, world.school).get(url).content.decode()
+
+
+def test_a_new_target_refreshes_the_tasks_checkboxes_too(world, plan):
+    group = et.group_add(actor=None, plan=plan, title="Tuyên truyền", expected=1)
+    et.task_add(actor=None, plan=plan, group_id=group.pk, text="Việc A", expected=2)
+    client = client_in(world.committee_member, world.school)
+    response = client.post(part_url(plan, "chi-tieu"), {"op": "add", "text": "100% lớp", "revision": 3}, **HTMX)
+    html = response.content.decode()
+    assert response.status_code == 200 and response["X-Plan-Revision"] == "4"
+    assert html.startswith('<section class="card" id="part-targets"')
+    assert 'id="part-tasks" aria-labelledby="tasks-h" hx-swap-oob="true"' in html
+    assert f'name="targets" value="{plan.targets.get().pk}"' in html
+    assert html.count('id="save-status"') == 1
