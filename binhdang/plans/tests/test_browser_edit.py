@@ -49,11 +49,18 @@ def test_edit_tasks_autosave_reorder_nest_duplicate_and_conflict(page, world):
     page.wait_for_function(f"document.querySelectorAll('#task-{a.pk} ol.tasks > li').length === 2")
     status.filter(has_text="Đã lưu lúc").wait_for()
 
+    # Typing and at once pressing a row button: the save (on leaving the field) and the move
+    # are queued one after the other, so the page never conflicts with itself.
+    page.fill(f"#task-{b.pk}-text", "Việc B đã sửa")
+    page.click(f"#task-{b.pk}-up")
+    page.wait_for_function(f"document.querySelector('#group-{group.pk} ol.tasks > li').id === 'task-{b.pk}'")
+    status.filter(has_text="Đã lưu lúc").wait_for()
+
     page.reload()
     texts = page.locator(f"#group-{group.pk} textarea[name=text]").evaluate_all("els => els.map(e => e.value)")
-    assert texts == ["Việc A", "Việc C: tọa đàm về bình đẳng giới", "Việc C: tọa đàm về bình đẳng giới", "Việc B"]
-    assert _tree(group) == [("Việc A", [("Việc C: tọa đàm về bình đẳng giới", []),
-                                        ("Việc C: tọa đàm về bình đẳng giới", [])]), ("Việc B", [])]
+    c_text = "Việc C: tọa đàm về bình đẳng giới"
+    assert texts == ["Việc B đã sửa", "Việc A", c_text, c_text]
+    assert _tree(group) == [("Việc B đã sửa", []), ("Việc A", [(c_text, []), (c_text, [])])]
 
     # A second editor changes the plan meanwhile (through the service, as their page would).
     et.task_update(actor=world.principal, plan=plan, task_id=b.pk, fields={"time_frame": "Tháng 11"},
