@@ -180,3 +180,29 @@ def test_a_new_target_refreshes_the_tasks_checkboxes_too(world, plan):
     assert 'id="part-tasks" aria-labelledby="tasks-h" hx-swap-oob="true"' in html
     assert f'name="targets" value="{plan.targets.get().pk}"' in html
     assert html.count('id="save-status"') == 1
+
+
+def test_editor_page_queries_do_not_grow_with_the_plan(world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from .test_views import _import
+
+    plan = _import(world.school)
+    client = client_in(world.committee_member, world.school)
+    url = reverse("plans:edit", args=[plan.uid])
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    before = count()
+    group = plan.task_groups.first()
+    target = ed.target_add(actor=None, plan=plan, text="Chỉ tiêu mới", expected=revision(plan))
+    for n in range(5):
+        task = et.task_add(actor=None, plan=plan, group_id=group.pk, text=f"Việc thêm {n}", expected=revision(plan))
+        et.task_add(actor=None, plan=plan, parent_id=task.pk, text="Việc con", expected=revision(plan))
+        et.task_update(actor=None, plan=plan, task_id=task.pk, fields={}, target_ids=[target.pk],
+                       expected=revision(plan))
+    assert count() == before
