@@ -51,3 +51,15 @@ def replaced_citations(plan: Plan) -> QuerySet[LegalBasis]:
         .select_related("document__replaced_by")
         .order_by("position")
     )
+
+
+def plan_for_editing() -> QuerySet[Plan]:
+    """Everything the editor shows (the detail page's parts plus each task's targets)."""
+    return Plan.objects.select_related("issuer_unit", "issuer_body").prefetch_related(
+        Prefetch("legal_basis", queryset=LegalBasis.objects.select_related("document__replaced_by")),
+        "sections",
+        Prefetch("task_groups", queryset=TaskGroup.objects.prefetch_related(
+            Prefetch("tasks", queryset=Task.objects.order_by("position").prefetch_related("targets")))),
+        "targets",
+        "recipients",
+    )

@@ -1,10 +1,11 @@
 from django.urls import path
 
-from . import views, views_cascade, views_workflow
+from . import views, views_cascade, views_edit, views_workflow
 
 app_name = "plans"
 urlpatterns = [
     path("", views.plan_list_view, name="list"),
+    path("tao/", views_edit.plan_create_view, name="create"),
     path("<uuid:uid>/", views.plan_detail_view, name="detail"),
     path("<uuid:uid>/trinh-ky/", views_workflow.plan_submit_view, name="submit"),
     path("<uuid:uid>/tra-lai/", views_workflow.plan_return_view, name="return"),
@@ -16,6 +17,9 @@ urlpatterns = [
     path("<uuid:uid>/do-bao-phu/lien-ket/", views_cascade.coverage_link_view, name="coverage_link"),
     path("<uuid:uid>/ke-hoach-cap-tren/", views_cascade.set_source_view, name="set_source"),
     path("<uuid:uid>/don-vi-thuc-hien/", views_cascade.unit_coverage_view, name="unit_coverage"),
+    path("<uuid:uid>/sua/", views_edit.plan_edit_view, name="edit"),
+    path("<uuid:uid>/sua/thong-tin/", views_edit.plan_meta_view, name="edit_meta"),
+    path("<uuid:uid>/sua/<slug:part>/", views_edit.plan_part_view, name="edit_part"),
 ]
 
 # Import from a file (views_import.py): upload, parse status, review and save.

@@ -185,6 +185,11 @@ def workflow_plan(status: str) -> Callable[[World], dict]:
     return build
 
 
+def plan_part(attr: str) -> Callable[[World], dict]:
+    """A part (the targets) of a plan of the named unit, for the editor's row operations."""
+    return lambda world: {**plan_uid(attr)(world), "part": "chi-tieu"}
+
+
 #  Columns: anonymous outsider no_role teacher counsellor unit_lead committee_member principal
 #           commune_officer province_officer admin
 MATRIX: dict[str, list[Row]] = {
@@ -342,6 +347,24 @@ MATRIX: dict[str, list[Row]] = {
         Row("login 404 404 403 403 403 200 200 200 200 200", workflow_plan("issued")),
         # What the version amends is required: the allowed roles get the form back with its error.
         Row("login 404 404 403 403 403 400 400 400 400 400", workflow_plan("issued"), method="post", note="post"),
+    ],
+    "plans:create": [
+        # A blank plan is MANAGE work in the active unit (officers create their own unit's plans).
+        Row("login 200 404 403 403 403 200 200 200 200 200"),
+    ],
+    "plans:edit": [
+        Row("login 404 404 403 403 403 200 200 200 200 200", plan_uid("school")),
+        Row("login 404 404 404 404 404 404 404 200 200 200", plan_uid("commune"), note="commune"),
+    ],
+    "plans:edit_meta": [
+        Row("login 405 405 405 405 405 405 405 405 405 405", plan_uid("school"), note="POST"),
+        # An empty form is refused as bad input (400) once the role is allowed.
+        Row("login 404 404 403 403 403 400 400 400 400 400", plan_uid("school"), method="post", note="post"),
+    ],
+    "plans:edit_part": [
+        Row("login 405 405 405 405 405 405 405 405 405 405", plan_part("school"), note="POST"),
+        # An empty form names no revision: refused as a conflict (409), nothing written.
+        Row("login 404 404 403 403 403 409 409 409 409 409", plan_part("school"), method="post", note="post"),
     ],
 }
 
