@@ -7,10 +7,13 @@ recipients/signature block are borderless two-column tables), and Word's automat
 
 from __future__ import annotations
 
+import re
 from typing import IO
 
 from binhdang.plans.parsing.model import ParsedPlan
 from binhdang.plans.parsing.reader import parse_plan_text
+
+_BLANKS_RE = re.compile(r" {4,}")
 
 
 def _roman(value: int) -> str:
@@ -126,7 +129,9 @@ def _walk(container, numbering: _Numbering, out: list[str]) -> None:
                     _walk(cell, numbering, out)
         else:
             label = numbering.label(block)
-            text = f"{label} {block.text}" if label else block.text
+            # A paragraph is one column: runs of spaces are blanks left to fill in by hand
+            # ("Số:      /KH-THLTK", "ngày      tháng"), not the column gaps of a text export.
+            text = _BLANKS_RE.sub("   ", f"{label} {block.text}" if label else block.text)
             out.extend(text.split("\n"))
 
 
