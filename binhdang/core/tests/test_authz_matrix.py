@@ -131,6 +131,19 @@ def plan_uid(attr: str) -> Callable[[World], dict]:
     return build
 
 
+def plan_export_uid(world: World) -> dict:
+    """A finished DOCX export of the school's plan, made by the real service (once)."""
+    from binhdang.plans.export_files import plan_export_run
+    from binhdang.plans.models import Plan, PlanExport
+
+    plan = Plan.objects.get(uid=plan_uid("school")(world)["uid"])
+    export = PlanExport.objects.filter(plan=plan, status=PlanExport.Status.DONE).first()
+    if export is None:
+        export = PlanExport.objects.create(plan=plan, format="docx", revision=plan.revision)
+        export = plan_export_run(export=export)
+    return {"uid": export.uid}
+
+
 #  Columns: anonymous outsider no_role teacher counsellor unit_lead committee_member principal
 #           commune_officer province_officer admin
 MATRIX: dict[str, list[Row]] = {
@@ -222,6 +235,17 @@ MATRIX: dict[str, list[Row]] = {
         # A commune's plan: the school's members are below it, and rights never flow up.
         Row("login 404 404 404 404 404 404 404 200 200 200", plan_uid("commune"), note="commune"),
     ],
+    "plans:export": [
+        Row("login 405 405 405 405 405 405 405 405 405 405",
+            lambda world: {**plan_uid("school")(world), "fmt": "docx"}, note="POST"),
+        # Every reader of the plan may download it; the file is made on the worker (not run here).
+        Row("login 404 404 302 302 302 302 302 302 302 302",
+            lambda world: {**plan_uid("school")(world), "fmt": "docx"}, method="post", note="post"),
+        Row("login 404 404 404 404 404 404 404 302 302 302",
+            lambda world: {**plan_uid("commune")(world), "fmt": "docx"}, method="post", note="commune"),
+    ],
+    "plans:export_status": [Row("login 404 404 200 200 200 200 200 200 200 200", plan_export_uid)],
+    "plans:export_download": [Row("login 404 404 200 200 200 200 200 200 200 200", plan_export_uid)],
 }
 
 
