@@ -107,9 +107,11 @@ class _Body:
         self.targets = [nfc(t.text) for t in plan.targets.all()]
         self.targets_placed = not self.targets
         self.groups = list(plan.task_groups.all())
+        self.next_numeral = 1  # for the sections the export adds after the plan's own
 
     def build(self) -> list[Block]:
         sections = list(self.plan.sections.all())
+        self.next_numeral = len(sections) + 1
         tasks_section = next((s for s in sections if s.kind == SectionKind.TASKS), None)
         for section in sections:
             self.blocks.append(_node_block(section.heading, section.title))
@@ -121,12 +123,16 @@ class _Body:
                 self._items(section.body)
         if tasks_section is None and self.groups:
             # Tasks written in the app without a tasks section of their own: a last section.
-            self.blocks.append(Heading(1, TASKS_TITLE, f"{roman_numeral(len(sections) + 1)}."))
+            self._added_section(TASKS_TITLE)
             self._tasks_section(None)
         if not self.targets_placed:
-            self.blocks.append(Heading(1, TARGETS_TITLE, f"{roman_numeral(len(sections) + 2)}."))
+            self._added_section(TARGETS_TITLE)
             self._targets()
         return self.blocks
+
+    def _added_section(self, title: str) -> None:
+        self.blocks.append(Heading(1, title, f"{roman_numeral(self.next_numeral)}."))
+        self.next_numeral += 1
 
     def _items(self, items: list[dict]) -> None:
         for node in items:

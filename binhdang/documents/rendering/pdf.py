@@ -8,7 +8,10 @@ server) would otherwise fight over the one profile lock and one of them would fa
 
 from __future__ import annotations
 
+import logging
+import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from pathlib import Path
@@ -18,6 +21,8 @@ from django.utils.translation import gettext as _
 # A 10-page plan converts in a few seconds; a first start of LibreOffice with a new profile
 # takes longer. Anything past this is a hung process.
 TIMEOUT_SECONDS = 120
+
+logger = logging.getLogger(__name__)
 
 
 class PdfRenderError(RuntimeError):
@@ -40,14 +45,21 @@ def render_pdf(docx_bytes: bytes, *, timeout: float = TIMEOUT_SECONDS) -> bytes:
         profile = (work_dir / "profile").as_uri()
         command = [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
                    "--nolockcheck", "--convert-to", "pdf", "--outdir", str(work_dir), str(source)]
+        # Its own process group: soffice starts soffice.bin as a child, and a timeout must end both.
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=work_dir,
+                                   start_new_session=True)
         try:
-            result = subprocess.run(command, capture_output=True, timeout=timeout, cwd=work_dir, check=False)
+            stdout, stderr = process.communicate(timeout=timeout)
         except subprocess.TimeoutExpired as exc:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.communicate()
             raise PdfRenderError(_("LibreOffice không chuyển xong tệp PDF sau %(seconds)d giây.")
                                  % {"seconds": int(timeout)}) from exc
         target = work_dir / "document.pdf"
-        if result.returncode != 0 or not target.is_file():
-            detail = (result.stderr or result.stdout).decode("utf-8", "replace").strip()[-300:]
-            raise PdfRenderError(_("LibreOffice không chuyển được tệp sang PDF (mã lỗi %(code)s): %(detail)s")
-                                 % {"code": result.returncode, "detail": detail or "-"})
+        if process.returncode != 0 or not target.is_file():
+            # What LibreOffice said is for the administrator (in English, technical): logged.
+            logger.warning("soffice exited with %s: %s", process.returncode,
+                           (stderr or stdout).decode("utf-8", "replace").strip()[-1000:])
+            raise PdfRenderError(_("LibreOffice không chuyển được tệp sang PDF (mã lỗi %(code)s); hãy thử lại "
+                                   "hoặc tải bản DOCX.") % {"code": process.returncode})
         return target.read_bytes()

@@ -36,7 +36,8 @@ WORDS = ("giáo viên học sinh bình đẳng giới tuyên truyền nhà trư�
 FAMILY, MIDDLE, GIVEN = ["Nguyễn", "Trần", "Lê", "Phạm", "Đặng"], ["Thị", "Văn", "Ngọc", "Minh"], \
     ["Hoa", "Chín", "Bình", "Hương", "Đức"]
 SIGNERS = [("", "", "HIỆU TRƯỞNG"), ("KT.", "HIỆU TRƯỞNG", "PHÓ HIỆU TRƯỞNG"),
-           ("TM.", "BAN VÌ SỰ TIẾN BỘ CỦA PHỤ NỮ", "TRƯỞNG BAN")]
+           ("TM.", "BAN VÌ SỰ TIẾN BỘ CỦA PHỤ NỮ", "TRƯỞNG BAN"), ("TL.", "HIỆU TRƯỞNG", "TRƯỞNG PHÒNG"),
+           ("Q.", "", "HIỆU TRƯỞNG")]
 PURPOSES = ["", "để báo cáo", "để thực hiện", "để phối hợp"]
 
 

@@ -43,3 +43,23 @@ def test_structure_is_not_trivially_equal(world):
     for key in ("title", "citations", "sections", "tasks", "recipients", "signer"):
         assert a[key] != b[key], key
     assert a["tasks"] and b["targets"] and a["signer"]
+
+
+def test_plan_written_in_the_app_without_sections(world):
+    """Tasks and targets entered in the app, no section rows: the export adds the section."""
+    from binhdang.plans.models import Target, Task, TaskGroup
+
+    plan = Plan.objects.create(issuer_unit=world.school, title="Kế hoạch bình đẳng giới năm 2026", year=2026,
+                               signer_position="HIỆU TRƯỞNG", signer_name="Trần Thị Bình")
+    group = TaskGroup.objects.create(plan=plan, position=1, title="Tuyên truyền trong nhà trường")
+    first = Task.objects.create(group=group, position=1, text="Sinh hoạt dưới cờ về bình đẳng giới",
+                                responsible="Đoàn trường")
+    Task.objects.create(group=group, position=1, parent=first, text="Mỗi tháng một chủ đề")
+    Target.objects.create(plan=plan, position=1, text="Toàn trường tham gia sinh hoạt")
+    parsed = read_plan_file("export.docx", export_docx(plan))
+    structure = plan_structure(parsed)
+    assert [(s[0], s[1]) for s in structure["sections"]] == [("I.", "NHIỆM VỤ, GIẢI PHÁP")]
+    assert structure["tasks"] == [("Tuyên truyền trong nhà trường", [
+        ("Sinh hoạt dưới cờ về bình đẳng giới (Chủ trì: Đoàn trường)", [("Mỗi tháng một chủ đề", [])])])]
+    assert structure["targets"] == ["Toàn trường tham gia sinh hoạt"]
+    assert structure["signer"] == ("", "", "HIỆU TRƯỞNG", "Trần Thị Bình")
