@@ -109,14 +109,28 @@ class _Body:
         self.groups = list(plan.task_groups.all())
         self.next_numeral = 1  # for the sections the export adds after the plan's own
 
+    def _groups_by_section(self, sections) -> dict[int, list]:
+        """Which tasks section shows which group. A plan may spread its groups over several
+        ("II. NHIỆM VỤ", "III. GIẢI PHÁP"): a group stays in the later section whose stored
+        headings name it; every other group goes to the first tasks section."""
+        tasks_sections = [s for s in sections if s.kind == SectionKind.TASKS]
+        owned: dict[int, list] = {id(s): [] for s in tasks_sections}
+        for group in self.groups:
+            key = fold(group.title)
+            owner = next((s for s in tasks_sections[1:] if key == fold(s.title)
+                          or any(key == fold(n.get("text", "")) for n in s.body)), tasks_sections[0])
+            owned[id(owner)].append(group)
+        return owned
+
     def build(self) -> list[Block]:
         sections = list(self.plan.sections.all())
         self.next_numeral = len(sections) + 1
         tasks_section = next((s for s in sections if s.kind == SectionKind.TASKS), None)
+        owned = self._groups_by_section(sections) if tasks_section else {}
         for section in sections:
             self.blocks.append(_node_block(section.heading, section.title))
-            if section is tasks_section:
-                self._tasks_section(section)
+            if id(section) in owned:
+                self._tasks_section(section, owned[id(section)])
             elif section.kind == SectionKind.TARGETS and not self.targets_placed:
                 self._targets()
             else:
@@ -124,7 +138,7 @@ class _Body:
         if tasks_section is None and self.groups:
             # Tasks written in the app without a tasks section of their own: a last section.
             self._added_section(TASKS_TITLE)
-            self._tasks_section(None)
+            self._tasks_section(None, self.groups)
         if not self.targets_placed:
             self._added_section(TARGETS_TITLE)
             self._targets()
@@ -146,14 +160,14 @@ class _Body:
         self.blocks.extend(Bullet(text) for text in self.targets)
         self.targets_placed = True
 
-    def _tasks_section(self, section) -> None:
+    def _tasks_section(self, section, groups: list) -> None:
         """Groups as "1.", "2." headings with their tasks as "-" and "+" items; a group holding
         the items written straight under the section heading (the parser names it after the
         section) comes first, without a heading of its own. Then the targets, where the section
         had its "Chỉ tiêu" heading, or last when the plan keeps them nowhere else."""
         title = fold(section.title) if section else None
-        loose = [g for g in self.groups if fold(g.title) == title]
-        numbered = [g for g in self.groups if fold(g.title) != title]
+        loose = [g for g in groups if fold(g.title) == title]
+        numbered = [g for g in groups if fold(g.title) != title]
         for group in loose:
             self._tasks(task_tree(group))
         for number, group in enumerate(numbered, start=1):

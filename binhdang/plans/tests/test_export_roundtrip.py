@@ -63,3 +63,37 @@ def test_plan_written_in_the_app_without_sections(world):
         ("Sinh hoạt dưới cờ về bình đẳng giới (Chủ trì: Đoàn trường)", [("Mỗi tháng một chủ đề", [])])])]
     assert structure["targets"] == ["Toàn trường tham gia sinh hoạt"]
     assert structure["signer"] == ("", "", "HIỆU TRƯỞNG", "Trần Thị Bình")
+
+
+TWO_TASK_PARTS = """KẾ HOẠCH
+Công tác bình đẳng giới năm 2024
+I. MỤC ĐÍCH, YÊU CẦU
+1. Mục đích
+Nâng cao nhận thức về bình đẳng giới.
+II. NHIỆM VỤ TRỌNG TÂM
+1. Tuyên truyền
+- Sinh hoạt dưới cờ.
+2. Tập huấn
+- Tập huấn cho giáo viên.
+III. GIẢI PHÁP THỰC HIỆN
+Phân công rõ người phụ trách.
+1. Kiểm tra
+- Kiểm tra định kỳ.
+IV. TỔ CHỨC THỰC HIỆN
+- Ban giám hiệu chỉ đạo chung.
+Trên đây là kế hoạch của nhà trường./.
+Nơi nhận:
+- Phòng GDĐT (để báo cáo);
+- Lưu: VT.
+HIỆU TRƯỞNG
+Nguyễn Văn An
+"""
+
+
+def test_groups_stay_in_their_own_tasks_section(world):
+    first = read_plan_file("plan.txt", TWO_TASK_PARTS.encode())
+    assert [g.title for g in first.tasks] == ["Tuyên truyền", "Tập huấn", "Kiểm tra", "GIẢI PHÁP THỰC HIỆN"]
+    plan = plan_create_from_parsed(actor=None, unit=world.school, parsed=first)
+    second = read_plan_file("export.docx", export_docx(plan))
+    assert plan_structure(second) == plan_structure(first)
+    assert [s.heading for s in second.sections] == [s.heading for s in first.sections]
