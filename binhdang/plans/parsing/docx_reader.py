@@ -13,7 +13,7 @@ from typing import IO
 from binhdang.plans.parsing.model import ParsedPlan
 from binhdang.plans.parsing.reader import parse_plan_text
 
-_BLANKS_RE = re.compile(r" {4,}")
+_BLANKS_RE = re.compile(r"(?<=\S) {4,}(?=/|tháng\b|năm\b)")
 
 
 def _roman(value: int) -> str:
@@ -139,8 +139,8 @@ def _walk(container, numbering: _Numbering, out: list[str]) -> None:
                     _walk(cell, numbering, out)
         else:
             label = numbering.label(block)
-            # A paragraph is one column: runs of spaces are blanks left to fill in by hand
-            # ("Số:      /KH-THLTK", "ngày      tháng"), not the column gaps of a text export.
+            # Blanks left to fill in by hand ("Số:      /KH-THLTK", "ngày      tháng      năm")
+            # are not column gaps; spaces that push a second column to the right still are.
             text = _BLANKS_RE.sub("   ", f"{label} {block.text}" if label else block.text)
             out.extend(text.split("\n"))
 

@@ -97,3 +97,21 @@ def test_groups_stay_in_their_own_tasks_section(world):
     second = read_plan_file("export.docx", export_docx(plan))
     assert plan_structure(second) == plan_structure(first)
     assert [s.heading for s in second.sections] == [s.heading for s in first.sections]
+
+
+def test_docx_blanks_are_one_column_but_space_pushed_columns_stay_two():
+    import io
+
+    import docx
+
+    from binhdang.plans.parsing import docx_text
+
+    document = docx.Document()
+    document.add_paragraph("Số:      /KH-THA")
+    document.add_paragraph("Đống Đa, ngày      tháng      năm 2024")
+    document.add_paragraph("Số: 05/KH-THA          Đống Đa, ngày 05 tháng 3 năm 2024")
+    out = io.BytesIO()
+    document.save(out)
+    assert docx_text(io.BytesIO(out.getvalue())).split("\n") == [
+        "Số:   /KH-THA", "Đống Đa, ngày   tháng   năm 2024",
+        "Số: 05/KH-THA          Đống Đa, ngày 05 tháng 3 năm 2024"]
