@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test test-postgres test-fast install install-test chromium lint lock bench clean messages
+.PHONY: run test test-postgres test-fast install install-test chromium office lint lock bench clean messages
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -26,14 +26,18 @@ install-test: $(VENV)/.installed-test
 chromium:
 	@scripts/ensure-chromium.sh
 
-run: install
+# PDF export: LibreOffice converts the DOCX; poppler-utils and the Liberation fonts too.
+office:
+	@scripts/ensure-office.sh
+
+run: install office
 	$(BIN)/binhdang migrate --noinput
 	$(BIN)/binhdang collectstatic --noinput -v0
 	$(BIN)/binhdang demo
 	PORT=$(PORT) scripts/serve.sh
 
 # Tests first, so a style slip does not hide test results; lint still fails the run.
-test: install-test chromium
+test: install-test chromium office
 	$(BIN)/pytest
 	$(BIN)/ruff check binhdang $(wildcard benchmarks)
 
@@ -41,7 +45,7 @@ test-fast: install-test
 	$(BIN)/pytest -m "not browser"
 
 # The whole suite again against a real PostgreSQL server started for the run.
-test-postgres: install-test chromium
+test-postgres: install-test chromium office
 	scripts/with-postgres.sh $(BIN)/pytest
 
 lint: install-test
@@ -49,6 +53,7 @@ lint: install-test
 
 bench: install-test
 	$(BIN)/python benchmarks/roster_import.py
+	$(BIN)/python benchmarks/plan_documents.py
 
 # Re-pin every dependency after editing pyproject.toml.
 lock:

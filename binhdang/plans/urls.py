@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_cascade, views_edit, views_workflow
+from . import views, views_cascade, views_edit, views_export, views_workflow
 
 app_name = "plans"
 urlpatterns = [
@@ -20,6 +20,9 @@ urlpatterns = [
     path("<uuid:uid>/sua/", views_edit.plan_edit_view, name="edit"),
     path("<uuid:uid>/sua/thong-tin/", views_edit.plan_meta_view, name="edit_meta"),
     path("<uuid:uid>/sua/<slug:part>/", views_edit.plan_part_view, name="edit_part"),
+    path("<uuid:uid>/tai-ve/<str:fmt>/", views_export.export_request_view, name="export"),
+    path("tep/<uuid:uid>/", views_export.export_status_view, name="export_status"),
+    path("tep/<uuid:uid>/tai-ve/", views_export.export_download_view, name="export_download"),
 ]
 
 # Import from a file (views_import.py): upload, parse status, review and save.

@@ -190,6 +190,19 @@ def plan_part(attr: str) -> Callable[[World], dict]:
     return lambda world: {**plan_uid(attr)(world), "part": "chi-tieu"}
 
 
+def plan_export_uid(world: World) -> dict:
+    """A finished DOCX export of the school's plan, made by the real service (once)."""
+    from binhdang.plans.export_files import plan_export_run
+    from binhdang.plans.models import Plan, PlanExport
+
+    plan = Plan.objects.get(uid=plan_uid("school")(world)["uid"])
+    export = PlanExport.objects.filter(plan=plan, status=PlanExport.Status.DONE).first()
+    if export is None:
+        export = PlanExport.objects.create(plan=plan, format="docx", revision=plan.revision)
+        export = plan_export_run(export=export)
+    return {"uid": export.uid}
+
+
 #  Columns: anonymous outsider no_role teacher counsellor unit_lead committee_member principal
 #           commune_officer province_officer admin
 MATRIX: dict[str, list[Row]] = {
@@ -366,6 +379,17 @@ MATRIX: dict[str, list[Row]] = {
         # An empty form names no revision: refused as a conflict (409), nothing written.
         Row("login 404 404 403 403 403 409 409 409 409 409", plan_part("school"), method="post", note="post"),
     ],
+    "plans:export": [
+        Row("login 405 405 405 405 405 405 405 405 405 405",
+            lambda world: {**plan_uid("school")(world), "fmt": "docx"}, note="POST"),
+        # Every reader of the plan may download it; the file is made on the worker (not run here).
+        Row("login 404 404 302 302 302 302 302 302 302 302",
+            lambda world: {**plan_uid("school")(world), "fmt": "docx"}, method="post", note="post"),
+        Row("login 404 404 404 404 404 404 404 302 302 302",
+            lambda world: {**plan_uid("commune")(world), "fmt": "docx"}, method="post", note="commune"),
+    ],
+    "plans:export_status": [Row("login 404 404 200 200 200 200 200 200 200 200", plan_export_uid)],
+    "plans:export_download": [Row("login 404 404 200 200 200 200 200 200 200 200", plan_export_uid)],
 }
 
 

@@ -118,8 +118,10 @@ def _format(paragraph, *, align=WD_ALIGN_PARAGRAPH.CENTER, first_line=None, befo
 
 def _add_paragraph(container, text: str, size_pt: float, *, bold=False, italic=False, **fmt):
     """A paragraph holding one run; a table cell's first, still empty paragraph is reused."""
-    paragraphs = container.paragraphs
-    if isinstance(container, _Cell) and len(paragraphs) == 1 and not paragraphs[0].runs:
+    # Only a cell is asked for its paragraphs: listing the document's own at every call made
+    # rendering a long plan quadratic.
+    paragraphs = container.paragraphs if isinstance(container, _Cell) else None
+    if paragraphs and len(paragraphs) == 1 and not paragraphs[0].runs:
         paragraph = paragraphs[0]
     else:
         paragraph = container.add_paragraph()

@@ -7,10 +7,13 @@ recipients/signature block are borderless two-column tables), and Word's automat
 
 from __future__ import annotations
 
+import re
 from typing import IO
 
 from binhdang.plans.parsing.model import ParsedPlan
 from binhdang.plans.parsing.reader import parse_plan_text
+
+_BLANKS_RE = re.compile(r"(?<=\S) {4,}(?=/|tháng\b|năm\b)")
 
 
 def _roman(value: int) -> str:
@@ -56,6 +59,7 @@ class _Numbering:
         self.qn = qn
         self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}
         self.counters: dict[str, dict[int, int]] = {}
+        self.styles: dict[str | None, object] = {}
         try:
             root = document.part.numbering_part.element
         except (KeyError, NotImplementedError):
@@ -80,9 +84,18 @@ class _Numbering:
             if ref is not None:
                 self.levels[num.get(qn("w:numId"))] = abstract.get(ref.get(qn("w:val")), {})
 
+    def _style_element(self, paragraph):
+        """The paragraph's style element, looked up once per style: python-docx scans every
+        style of the document for each lookup, which made reading most of a plan's time."""
+        ppr = paragraph._p.pPr
+        style_id = ppr.pStyle.val if ppr is not None and ppr.pStyle is not None else None
+        if style_id not in self.styles:
+            self.styles[style_id] = getattr(paragraph.style, "element", None)
+        return self.styles[style_id]
+
     def _num_pr(self, paragraph):
         qn = self.qn
-        for owner in (paragraph._p, getattr(paragraph.style, "element", None)):
+        for owner in (paragraph._p, self._style_element(paragraph)):
             ppr = owner.find(qn("w:pPr")) if owner is not None else None
             num_pr = ppr.find(qn("w:numPr")) if ppr is not None else None
             if num_pr is not None and num_pr.find(qn("w:numId")) is not None:
@@ -126,7 +139,9 @@ def _walk(container, numbering: _Numbering, out: list[str]) -> None:
                     _walk(cell, numbering, out)
         else:
             label = numbering.label(block)
-            text = f"{label} {block.text}" if label else block.text
+            # Blanks left to fill in by hand ("Số:      /KH-THLTK", "ngày      tháng      năm")
+            # are not column gaps; spaces that push a second column to the right still are.
+            text = _BLANKS_RE.sub("   ", f"{label} {block.text}" if label else block.text)
             out.extend(text.split("\n"))
 
 
