@@ -39,6 +39,8 @@ def test_edit_tasks_autosave_reorder_nest_duplicate_and_conflict(page, world):
     page.wait_for_function(f"document.querySelector('#group-{group.pk} ol.tasks > li:nth-child(2)').id"
                            f" === 'task-{c.pk}'")
     assert page.get_attribute(f"#task-{c.pk}-up", "aria-label") == "Chuyển lên"
+    # The re-render is settled once focus is back on the button that was pressed.
+    page.wait_for_function(f"document.activeElement && document.activeElement.id === 'task-{c.pk}-up'")
     # Indent C under A, with the keyboard; focus comes back to the button after the re-render.
     page.focus(f"#task-{c.pk}-indent")
     page.keyboard.press("Enter")

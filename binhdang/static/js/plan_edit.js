@@ -30,8 +30,14 @@
   });
   document.addEventListener("htmx:afterSettle", () => {
     if (!focusId) return;
-    const target = document.getElementById(focusId);
-    if (target && document.activeElement !== target) target.focus();
+    const id = focusId;
+    focusId = null;
+    // Only when the swap took the focused element away: a user who has already moved on
+    // (tabbed to another button while the list was re-rendered) keeps their focus.
+    const active = document.activeElement;
+    if (active && active !== document.body && active.isConnected) return;
+    const target = document.getElementById(id);
+    if (target) target.focus();
   });
   document.addEventListener("htmx:sendError", () => {
     const line = status();
