@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "binhdang.people",
     "binhdang.legal",
     "binhdang.plans",
+    "binhdang.activities",
     "binhdang.documents",
 ]
 

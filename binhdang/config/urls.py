@@ -9,6 +9,7 @@ urlpatterns = [
     path("don-vi/", include("binhdang.orgs.urls")),
     path("nhan-su/", include("binhdang.people.urls")),
     path("ke-hoach/", include("binhdang.plans.urls")),
+    path("hoat-dong/", include("binhdang.activities.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("quan-tri/", admin.site.urls),
 ]
