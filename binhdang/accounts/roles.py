@@ -28,7 +28,7 @@ class Level(IntEnum):
 
 
 ROLE_LEVEL: dict[str, Level] = {
-    Role.TEACHER: Level.VIEW,
+    Role.TEACHER: Level.EDIT,  # teachers record the work they do (activities, evidence, lessons)
     Role.COUNSELLOR: Level.VIEW,
     Role.UNIT_LEAD: Level.EDIT,
     Role.COMMITTEE_MEMBER: Level.MANAGE,
