@@ -68,12 +68,21 @@ def plan_copy_content(source: Plan, target: Plan, *, implements: bool, copied_fr
                     group=new_group, position=task.position,
                     parent=mapping[task.parent_id] if task.parent_id else None,
                     text=task.text, responsible=task.responsible, cooperating=task.cooperating,
-                    time_frame=task.time_frame, expected_output=task.expected_output,
+                    time_frame=task.time_frame, expected_output=task.expected_output, due_on=task.due_on,
                     implements=link, copied_from=task if copied_from else None,
                 )
             if len(waiting) == len(pending):  # a parent outside the group: cannot happen, but never loop
                 raise ValueError(f"task tree of group {group.pk} is broken")
             pending = waiting
+
+    # Internal bodies belong to one school: they follow the task only inside the same issuer
+    # (a new version), never down the cascade to another unit.
+    if source.issuer_unit_id == target.issuer_unit_id:
+        Bodies = Task.responsible_bodies.through
+        Bodies.objects.bulk_create([
+            Bodies(task_id=mapping[row.task_id].pk, internalbody_id=row.internalbody_id)
+            for row in Bodies.objects.filter(task__group__plan=source) if row.task_id in mapping
+        ])
 
     links = Task.targets.through.objects.filter(task__group__plan=source)
     Task.targets.through.objects.bulk_create([

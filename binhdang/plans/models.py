@@ -163,6 +163,11 @@ class Task(models.Model):
     cooperating = models.TextField(_("đơn vị phối hợp"), blank=True)
     time_frame = models.CharField(_("thời gian"), max_length=200, blank=True)
     expected_output = models.TextField(_("sản phẩm"), blank=True)
+    # Structured twins of the free text above, for reminders and "my tasks": the deadline, and
+    # the school's internal bodies (tổ, Đoàn, Công đoàn, Ban VSTBPN) that lead the task.
+    due_on = models.DateField(_("hạn hoàn thành"), null=True, blank=True)
+    responsible_bodies = models.ManyToManyField("orgs.InternalBody", blank=True, related_name="plan_tasks",
+                                                verbose_name=_("bộ phận chủ trì"))
     # The task of the plan above that this one carries out (for the cascade and coverage).
     implements = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="implemented_by")

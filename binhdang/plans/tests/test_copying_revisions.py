@@ -71,3 +71,18 @@ def test_issued_plans_are_read_from_below_drafts_are_not(world):
     with pytest.raises(PermissionDenied):
         plan_for_user(world.teacher, Plan.objects.create(issuer_unit=world.school, title="x").uid,
                       level=Level.MANAGE)
+
+
+def test_bodies_follow_a_task_within_its_school_only(world):
+    from binhdang.orgs.models import InternalBody
+
+    body = InternalBody.objects.create(unit=world.school, kind="trade_union", name="Công đoàn")
+    v1 = Plan.objects.create(issuer_unit=world.school, title="v1")
+    group = v1.task_groups.create(position=1, title="Nhóm 1")
+    task = Task.objects.create(group=group, position=1, text="Việc", due_on="2026-12-15")
+    task.responsible_bodies.add(body)
+    v2 = Plan.objects.create(issuer_unit=world.school, title="v2")
+    copied = plan_copy_content(v1, v2, implements=False, keep_implements=True)[task.pk]
+    assert list(copied.responsible_bodies.all()) == [body] and str(copied.due_on) == "2026-12-15"
+    other = Plan.objects.create(issuer_unit=world.school_b, title="khác")
+    assert not plan_copy_content(v1, other, implements=True)[task.pk].responsible_bodies.exists()
