@@ -98,3 +98,48 @@ def secret_key(var_dir: Path) -> str:
     finally:
         partial.unlink()
     return key
+
+
+def env_email(name: str, *, local: bool) -> dict:
+    """E-mail settings from one URL: smtp://user:password@host:587 (STARTTLS on 587, or with
+    ?tls=1), smtps://user:password@host:465 (TLS from the start), console:// (print to the
+    terminal), none:// (drop every message). Unset: console:// on a local or debug server
+    (`local`), none:// otherwise, so a production server never pretends to send.
+
+    Returns Django's EMAIL_* settings plus BINHDANG_EMAIL_ENABLED (False for none://: reminders then
+    stay in-app only and are not marked as e-mailed). Errors name the variable, never its
+    value, which holds a password."""
+    from urllib.parse import parse_qs, unquote, urlsplit
+
+    raw = os.environ.get(name, "").strip() or ("console://" if local else "none://")
+    scheme = raw.split(":", 1)[0].lower()
+    if scheme == "console":
+        return {"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend", "BINHDANG_EMAIL_ENABLED": True}
+    if scheme == "none":
+        return {"EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend", "BINHDANG_EMAIL_ENABLED": False}
+    expected = ("Expected smtp://user:password@host:587, smtps://user:password@host:465, "
+                "console:// or none://.")
+    if scheme not in ("smtp", "smtps"):
+        raise ImproperlyConfigured(f"{name} has an unknown scheme. {expected}")
+    try:
+        parts = urlsplit(raw)
+        port = parts.port
+        host = parts.hostname
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} is not a valid e-mail URL. {expected}") from None
+    if not host:
+        raise ImproperlyConfigured(f"{name} names no host. {expected}")
+    options = parse_qs(parts.query)
+    ssl = scheme == "smtps"
+    tls = not ssl and (port == 587 or options.get("tls", ["0"])[0].lower() in _TRUE)
+    return {
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "BINHDANG_EMAIL_ENABLED": True,
+        "EMAIL_HOST": host,
+        "EMAIL_PORT": port or (465 if ssl else 587 if tls else 25),
+        "EMAIL_HOST_USER": unquote(parts.username or ""),
+        "EMAIL_HOST_PASSWORD": unquote(parts.password or ""),
+        "EMAIL_USE_SSL": ssl,
+        "EMAIL_USE_TLS": tls,
+        "EMAIL_TIMEOUT": 20,
+    }

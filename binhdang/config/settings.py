@@ -5,7 +5,7 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from .env import env_bool, env_database, env_int, env_list, env_str, secret_key
+from .env import env_bool, env_database, env_email, env_int, env_list, env_str, secret_key
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = Path(env_str("BINHDANG_HOME", str(PACKAGE_DIR.parent))).resolve()
@@ -74,6 +74,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "binhdang.accounts.context_processors.active_unit",
                 "binhdang.core.context_processors.programme_sections",
+                "binhdang.core.context_processors.notifications",
             ],
         },
     },
@@ -184,6 +185,16 @@ LOGGING = {
     # Request bodies and form data never reach the logs: children's data stays out of them.
     "loggers": {"django.request": {"level": "ERROR"}, "axes": {"level": "WARNING"}},
 }
+
+# E-mail (reminders): BINHDANG_EMAIL_URL, see env.env_email. Unset, the local demo (plain HTTP)
+# and DEBUG print messages to the console; any other server sends none until it is configured.
+globals().update(env_email("BINHDANG_EMAIL_URL", local=DEBUG or INSECURE_HTTP))
+DEFAULT_FROM_EMAIL = env_str("BINHDANG_EMAIL_FROM", "Bình Đẳng <khong-tra-loi@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Links in e-mails: the address users open the site at.
+BINHDANG_SITE_URL = env_str("BINHDANG_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Reminders are sent this many days before a task's due date (Django setting and variable share the name).
+BINHDANG_REMINDER_DAYS = env_int("BINHDANG_REMINDER_DAYS", 3)
 
 DEMO_PASSWORD = env_str("BINHDANG_DEMO_PASSWORD")
 if DEMO_PASSWORD and len(DEMO_PASSWORD) < 10:

@@ -25,3 +25,15 @@ def programme_sections(request):
             url = None
         sections.append({"label": label, "url": url, "current": current == app_name})
     return {"programme_sections": sections}
+
+
+def notifications(request):
+    """The bell's unread count: one COUNT query, evaluated only when a template shows it."""
+    user = getattr(request, "user", None)
+    if not user or not user.is_authenticated:
+        return {}
+    from django.utils.functional import SimpleLazyObject
+
+    from .notifications import unread_count
+
+    return {"unread_notifications": SimpleLazyObject(lambda: unread_count(user))}

@@ -5,11 +5,15 @@ Same rules as editing.py (draft only, revision check, one `plan.edit` audit row 
 A task's siblings are the tasks of its group with the same parent; their positions stay 1..n.
 """
 
+import datetime as dt
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
+
+from binhdang.orgs.models import InternalBody
 
 from .editing import _next_position, _row, _text, audit, begin, renumber, swap
 from .models import Plan, Target, Task, TaskGroup
@@ -67,12 +71,19 @@ def task_add(*, actor, plan: Plan, group_id=None, parent_id=None, text: str, exp
 
 
 @transaction.atomic
-def task_update(*, actor, plan: Plan, task_id, fields: dict, target_ids=None, expected: int | None) -> Task:
-    """Change a task's text fields (any of TASK_TEXT) and, when given, its targets, which
-    must be targets of the same plan."""
+def task_update(*, actor, plan: Plan, task_id, fields: dict, target_ids=None, expected: int | None,
+                due_on: str | None = None, body_ids=None) -> Task:
+    """Change a task's text fields (any of TASK_TEXT) and, when given, its targets (of the
+    same plan), its due date (YYYY-MM-DD or dd/mm/yyyy text, "" clears it) and its
+    responsible bodies (bodies of the plan's unit)."""
     begin(plan, expected)
     task = _task(plan, task_id)
     changed = []
+    if due_on is not None:
+        day = _due_date(due_on)
+        if task.due_on != day:
+            task.due_on = day
+            changed.append("due_on")
     for name, value in fields.items():
         if name not in TASK_TEXT:
             raise ValidationError(_("Không sửa được trường “%(field)s”.") % {"field": name})
@@ -90,8 +101,28 @@ def task_update(*, actor, plan: Plan, task_id, fields: dict, target_ids=None, ex
         if own != set(task.targets.values_list("pk", flat=True)):
             task.targets.set(own)
             changed.append("targets")
+    if body_ids is not None:
+        wanted = {int(pk) for pk in body_ids if str(pk).isdigit()}
+        own = set(InternalBody.objects.filter(unit_id=plan.issuer_unit_id, pk__in=wanted).values_list("pk", flat=True))
+        if own != wanted or len(wanted) != len(list(body_ids)):
+            raise ValidationError(_("Bộ phận chủ trì phải là bộ phận của chính đơn vị ban hành kế hoạch."))
+        if own != set(task.responsible_bodies.values_list("pk", flat=True)):
+            task.responsible_bodies.set(own)
+            changed.append("responsible_bodies")
     audit(actor, plan, "task", op="edit", id=task.pk, fields=changed)
     return task
+
+
+def _due_date(raw: str):
+    raw = (raw or "").strip()
+    if not raw:
+        return None
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return dt.datetime.strptime(raw, fmt).date()
+        except ValueError:
+            continue
+    raise ValidationError(_("Hạn hoàn thành: “%(value)s” không phải ngày (dd/mm/yyyy).") % {"value": raw[:20]})
 
 
 @transaction.atomic

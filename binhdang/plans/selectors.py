@@ -59,7 +59,8 @@ def plan_for_editing() -> QuerySet[Plan]:
         Prefetch("legal_basis", queryset=LegalBasis.objects.select_related("document__replaced_by")),
         "sections",
         Prefetch("task_groups", queryset=TaskGroup.objects.prefetch_related(
-            Prefetch("tasks", queryset=Task.objects.order_by("position").prefetch_related("targets")))),
+            Prefetch("tasks", queryset=Task.objects.order_by("position").prefetch_related(
+                "targets", "responsible_bodies")))),
         "targets",
         "recipients",
     )

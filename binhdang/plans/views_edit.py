@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 
 from binhdang.accounts.access import require_active_unit
 from binhdang.accounts.roles import Level
+from binhdang.orgs.models import InternalBody
 
 from . import editing, editing_tasks, selectors
 from .access import plan_for_user
@@ -54,6 +55,7 @@ def _editor_context(plan, **extra) -> dict:
     sections = [{"section": s, "body_text": items_to_text(s.body)} for s in plan.sections.all()]
     return {"plan": plan, "basis": list(plan.legal_basis.all()), "sections": sections, "groups": groups,
             "targets": list(plan.targets.all()), "recipients": list(plan.recipients.all()),
+            "bodies": list(InternalBody.objects.filter(unit_id=plan.issuer_unit_id).order_by("name")),
             "section_kinds": SectionKind.choices, "purposes": RECIPIENT_PURPOSES,
             "meta": PlanMetaForm(initial=_meta_initial(plan), unit=plan.issuer_unit), **extra}
 
@@ -189,7 +191,9 @@ def _apply_task(op: str, task_id, data, kwargs: dict) -> bool:
         # The row lists the plan's targets as checkboxes (none ticked posts nothing): only a
         # form that showed them may change them.
         targets = data.getlist("targets") if "targets_shown" in data else None
-        editing_tasks.task_update(task_id=task_id, fields=fields, target_ids=targets, **kwargs)
+        bodies = data.getlist("bodies") if "bodies_shown" in data else None
+        editing_tasks.task_update(task_id=task_id, fields=fields, target_ids=targets, due_on=data.get("due_on"),
+                                  body_ids=bodies, **kwargs)
         return False
     if op == "add":
         editing_tasks.task_add(group_id=data.get("group"), text=data.get("text", ""), **kwargs)
