@@ -151,3 +151,12 @@ def plan_export_uid(world: World) -> dict:
 
 #  Columns: anonymous outsider no_role teacher counsellor unit_lead committee_member principal
 #           commune_officer province_officer admin
+
+
+def teacher_notification_uid(world: World) -> dict:
+    """A notification of world.teacher (created once: notify is idempotent on its key)."""
+    from binhdang.core.models import Notification
+    from binhdang.core.notifications import notify
+
+    notify(world.teacher, world.school, "task.deadline", "authz-matrix", "Sắp đến hạn: việc thử", "", "/")
+    return {"uid": Notification.objects.get(user=world.teacher, key="authz-matrix").uid}

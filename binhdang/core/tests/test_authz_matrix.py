@@ -26,6 +26,7 @@ from .authz_objects import (
     plan_upload_uid,
     roster_import_uid,
     teacher_membership_uid,
+    teacher_notification_uid,
     unit_uid,
     workflow_plan,
 )
@@ -80,6 +81,18 @@ MATRIX: dict[str, list[Row]] = {
         Row("login 200 200 200 200 200 200 200 200 200 200"),
     ],
     "core:health": [Row("200 200 200 200 200 200 200 200 200 200 200")],
+    # Notifications belong to a user, not a unit: every signed-in user has a list (no_role too).
+    "core:notifications": [Row("login 200 200 200 200 200 200 200 200 200 200")],
+    "core:notifications_read_all": [
+        Row("login 405 405 405 405 405 405 405 405 405 405", note="POST"),
+        Row("login 302 302 302 302 302 302 302 302 302 302", method="post", note="post"),
+    ],
+    "core:notification_read": [
+        Row("login 405 405 405 405 405 405 405 405 405 405", teacher_notification_uid, note="POST"),
+        # The teacher's own notification: anyone else gets "not found", never "forbidden".
+        Row("login 404 404 302 404 404 404 404 404 404 404", teacher_notification_uid, method="post",
+            note="post"),
+    ],
     "accounts:login": [
         # A logged-in user is sent home.
         Row("200 302 302 302 302 302 302 302 302 302 302"),
@@ -259,6 +272,10 @@ MATRIX: dict[str, list[Row]] = {
     ],
     "plans:export_status": [Row("login 404 404 200 200 200 200 200 200 200 200", plan_export_uid)],
     "plans:export_download": [Row("login 404 404 200 200 200 200 200 200 200 200", plan_export_uid)],
+    # The calendar of the active unit (officers see the units below); no_role has no unit.
+    "activities:calendar": [Row("login 200 404 200 200 200 200 200 200 200 200")],
+    # My tasks and unreported activities in the active unit: any member.
+    "activities:my_work": [Row("login 200 404 200 200 200 200 200 200 200 200")],
 }
 
 
