@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Starts the production web server (gunicorn) and the background worker together;
+# Starts the production web server (gunicorn), the background worker and the daily reminder loop;
 # Ctrl-C stops both, and so does either of them stopping. Used by `make run`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,7 +12,23 @@ WORKER=$!
 .venv/bin/gunicorn binhdang.config.wsgi --bind "127.0.0.1:${PORT}" --workers 2 --threads 4 \
   --access-logfile - --timeout 120 --no-control-socket &
 WEB=$!
-stop() { kill "$WORKER" "$WEB" 2>/dev/null || true; wait 2>/dev/null || true; }
+# Daily reminders: the worker runs queued jobs but schedules nothing itself, so this loop puts
+# `remind` on its queue once per local (Asia/Ho_Chi_Minh) day while the server runs. Running it
+# twice is harmless (each reminder is keyed). Production uses cron instead (README).
+(
+  nap=""
+  trap 'kill ${nap:+"$nap"} 2>/dev/null; exit 0' TERM
+  last=""
+  while true; do
+    today="$(TZ=Asia/Ho_Chi_Minh date +%F)"
+    if [ "$today" != "$last" ] && .venv/bin/binhdang remind --enqueue; then last="$today"; fi
+    # Slept in the background so a stop (TERM) ends the nap at once.
+    sleep 3600 & nap=$!
+    wait "$nap"
+  done
+) &
+REMINDERS=$!
+stop() { kill "$WORKER" "$WEB" "$REMINDERS" 2>/dev/null || true; wait 2>/dev/null || true; }
 trap 'stop; exit 0' INT TERM
 trap stop EXIT
 echo

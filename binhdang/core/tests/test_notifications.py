@@ -79,3 +79,8 @@ def test_a_link_off_the_site_is_never_followed(world):
     assert 'name="open"' not in client.get(reverse("core:notifications")).content.decode()
     response = client.post(reverse("core:notification_read", args=[notification.uid]), {"open": "1"})
     assert response["Location"] == reverse("core:notifications")
+
+
+def test_home_links_to_my_work_and_the_calendar(world):
+    html = client_in(world.teacher, world.school).get(reverse("core:home")).content.decode()
+    assert f'href="{reverse("activities:my_work")}"' in html and f'href="{reverse("activities:calendar")}"' in html
