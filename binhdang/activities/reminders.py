@@ -17,7 +17,8 @@ import logging
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db.models import Prefetch
+from django.db.models import CharField, Exists, OuterRef, Prefetch, Value
+from django.db.models.functions import Cast, Concat
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
@@ -91,9 +92,17 @@ def _task_deadlines(today: dt.date) -> int:
 def _unreported_activities(today: dt.date) -> int:
     # "Passed by more than one day": started before yesterday (local days).
     cutoff = local_midnight(today - dt.timedelta(days=1))
-    activities = Activity.objects.filter(
-        status=ActivityStatus.PLANNED, starts_at__lt=cutoff, created_by__isnull=False, created_by__is_active=True
-    ).select_related("created_by", "unit")
+    # Those already reminded are left out in the query, so a daily run costs what is new.
+    told = Notification.objects.filter(
+        user_id=OuterRef("created_by_id"),
+        key=Concat(Value(f"{KIND_UNREPORTED}:"), Cast(OuterRef("pk"), CharField())),
+    )
+    activities = (
+        Activity.objects.filter(status=ActivityStatus.PLANNED, starts_at__lt=cutoff, created_by__isnull=False,
+                                created_by__is_active=True)
+        .exclude(Exists(told))
+        .select_related("created_by", "unit")
+    )
     created = 0
     for activity in activities:
         title = _("Hoạt động chưa báo cáo: %(title)s") % {"title": _short(activity.title)}

@@ -150,3 +150,12 @@ def test_worker_task_and_enqueue_option(world, mail_on):
     call_command("remind", "--date", "2026-11-22", "--enqueue", stdout=out)
     assert "vào hàng đợi" in out.getvalue()
     assert Notification.objects.filter(user=world.teacher).count() == 2
+
+
+def test_a_second_run_does_not_reread_activities_already_reminded(world, mail_on, django_assert_max_num_queries):
+    for n in range(5):
+        activity(world.school, f"Hoạt động cũ {n}", at("2026-10-01"), author=world.teacher)
+    assert send_reminders(TODAY)[0] == 5
+    # Nothing new: a few queries, none per activity.
+    with django_assert_max_num_queries(6):
+        assert send_reminders(TODAY) == (0, 0)
