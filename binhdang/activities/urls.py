@@ -1,6 +1,24 @@
 """URLs of the activities app (mounted at /hoat-dong/); each feature appends its own block."""
 
-from django.urls import path  # noqa: F401  (the features below add their paths)
+from django.urls import path
 
 app_name = "activities"
 urlpatterns: list = []
+
+# Activities and evidence (views.py, views_evidence.py).
+from . import views, views_evidence  # noqa: E402  (kept with its URLs: features append their own block)
+
+urlpatterns += [
+    path("", views.activity_list_view, name="list"),
+    path("moi/", views.activity_create_view, name="create"),
+    path("<uuid:uid>/", views.activity_detail_view, name="detail"),
+    path("<uuid:uid>/sua/", views.activity_edit_view, name="edit"),
+    path("<uuid:uid>/bao-cao/", views.activity_report_view, name="report"),
+    path("<uuid:uid>/huy/", views.activity_cancel_view, name="cancel"),
+    path("<uuid:uid>/xoa/", views.activity_delete_view, name="delete"),
+    path("<uuid:uid>/minh-chung/", views_evidence.evidence_upload_view, name="evidence_upload"),
+    path("ke-hoach/<uuid:uid>/", views.plan_progress_view, name="plan_progress"),
+    path("minh-chung/<uuid:uid>/", views_evidence.evidence_download_view, name="evidence_download"),
+    path("minh-chung/<uuid:uid>/anh-nho/", views_evidence.evidence_thumbnail_view, name="evidence_thumbnail"),
+    path("minh-chung/<uuid:uid>/xoa/", views_evidence.evidence_delete_view, name="evidence_delete"),
+]
