@@ -38,14 +38,21 @@ class ActivityForm(forms.Form):
                                           widget=forms.CheckboxSelectMultiple)
     description = forms.CharField(label=_lazy("Nội dung"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
 
-    def __init__(self, *args, unit, **kwargs):
+    def __init__(self, *args, unit, current_task=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.tasks = {}
         groups = []
+        if current_task is not None:
+            # An activity keeps its task while being edited, even once a newer version of the plan
+            # replaced the one it was logged against (the service still checks the plan is issued).
+            self.tasks[str(current_task.pk)] = current_task
+            groups.append((_("Nhiệm vụ hiện tại"), [(str(current_task.pk), current_task.text[:120])]))
         for plan, group, rows in task_choices(unit):
             label = f"{plan.number or plan.title[:60]} · {group.position}. {group.title[:60]}"
             options = []
             for task, depth in rows:
+                if str(task.pk) in self.tasks:
+                    continue
                 self.tasks[str(task.pk)] = task
                 options.append((str(task.pk), "– " * depth + task.text[:120]))
             groups.append((label, options))

@@ -88,7 +88,7 @@ def activity_create_view(request):
 
 def _changeable(request, uid) -> Activity:
     activity = activity_for_user(request.user, uid, Level.EDIT,
-                                 Activity.objects.select_related("unit").prefetch_related("participations"))
+                                 Activity.objects.select_related("unit", "task").prefetch_related("participations"))
     if not services.may_change(request.user, activity):
         raise PermissionDenied
     return activity
@@ -99,9 +99,9 @@ def activity_edit_view(request, uid):
     activity = _changeable(request, uid)
     context = {"unit": activity.unit, "activity": activity}
     if request.method != "POST":
-        form = ActivityForm(unit=activity.unit, initial=ActivityForm.initial_from(activity))
+        form = ActivityForm(unit=activity.unit, current_task=activity.task, initial=ActivityForm.initial_from(activity))
         return _form_page(request, "activities/activity_form.html", context, form, grid_values(activity), [])
-    form = ActivityForm(request.POST, unit=activity.unit)
+    form = ActivityForm(request.POST, unit=activity.unit, current_task=activity.task)
     triples, typed, grid_errors = parse_grid(request.POST)
     if form.is_valid() and not grid_errors:
         try:

@@ -152,3 +152,45 @@ def test_list_filters_by_task_and_status(world):
     assert "Tự phát" in page and on_task.title not in page
     page = client.get(reverse("activities:list"), {"month": "bad"}).content.decode()
     assert "năm-tháng" in page
+
+
+def test_list_and_detail_queries_do_not_grow(world, committed):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from binhdang.activities import evidence as ev
+
+    task = tasks_of(issued_plan(world))[0]
+    first = log(world, task)
+    client = client_in(world.teacher, world.school)
+
+    def count(url):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    small_list = count(reverse("activities:list"))
+    small_detail = count(reverse("activities:detail", args=[first.uid]))
+    for _ in range(8):
+        log(world, task)
+    with committed():
+        ev.evidence_add(actor=world.teacher, activity=first, uploads=[
+            upload(f"anh-{i}.jpg", image_bytes(size=(40, 30))) for i in range(5)])
+    assert count(reverse("activities:list")) == small_list
+    assert count(reverse("activities:detail", args=[first.uid])) == small_detail
+
+
+def test_edit_keeps_the_task_of_a_replaced_plan_version(world):
+    from binhdang.plans.models import Plan
+
+    plan = issued_plan(world)
+    task = tasks_of(plan)[0]
+    activity = log(world, task)
+    newer = Plan.objects.create(issuer_unit=world.school, title="Phiên bản 2", status="issued", amends=plan)
+    assert newer.amends == plan
+    client = client_in(world.teacher, world.school)
+    page = client.get(reverse("activities:edit", args=[activity.uid])).content.decode()
+    assert "Nhiệm vụ hiện tại" in page
+    response = client.post(reverse("activities:edit", args=[activity.uid]), _form(str(task.pk), title="Sửa"))
+    assert response.status_code == 302
+    assert client.get(reverse("activities:create")).content.decode().count(f'value="{task.pk}"') == 0
