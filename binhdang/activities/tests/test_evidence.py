@@ -197,3 +197,24 @@ def test_a_photo_not_yet_cleaned_is_not_served(world):
     assert client.get(reverse("activities:evidence_thumbnail", args=[photo.uid])).status_code == 404
     page = client.get(reverse("activities:detail", args=[activity.uid])).content.decode()
     assert "Đang xử lý ảnh" in page and 'hx-trigger="every 3s"' in page
+
+
+@pytest.mark.parametrize("fmt", ["JPEG", "PNG", "WEBP"])
+def test_no_format_keeps_gps_or_xmp(world, committed, fmt):
+    image = Image.new("RGB", (300, 200), "navy")
+    exif = Image.Exif()
+    exif[0x8825] = {1: "N", 2: (21.0, 1.0, 30.0), 3: "E", 4: (105.0, 50.0, 10.0)}
+    out = io.BytesIO()
+    xmp = b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><exif:GPSLatitude>21,1.5N</exif:GPSLatitude></x:xmpmeta>'
+    image.save(out, fmt, exif=exif, xmp=xmp)
+    data = out.getvalue()
+    marker = {"JPEG": b"Exif\x00\x00", "PNG": b"eXIf", "WEBP": b"EXIF"}[fmt]
+    assert marker in data  # the test file does carry its EXIF block
+    activity = log(world, None)
+    with committed():
+        (evidence,) = ev.evidence_add(actor=world.teacher, activity=activity, uploads=[upload(f"a.{fmt}", data)])
+    evidence.refresh_from_db()
+    with evidence.file.open("rb") as stored:
+        clean = stored.read()
+    assert marker not in clean and b"GPSLatitude" not in clean
+    assert not Image.open(io.BytesIO(clean)).getexif()
