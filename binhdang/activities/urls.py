@@ -12,3 +12,21 @@ urlpatterns += [
     path("lich/", views_calendar.calendar_view, name="calendar"),
     path("viec-cua-toi/", views_calendar.my_work_view, name="my_work"),
 ]
+
+# Activities and evidence (views.py, views_evidence.py).
+from . import views, views_evidence  # noqa: E402  (kept with its URLs: features append their own block)
+
+urlpatterns += [
+    path("", views.activity_list_view, name="list"),
+    path("moi/", views.activity_create_view, name="create"),
+    path("<uuid:uid>/", views.activity_detail_view, name="detail"),
+    path("<uuid:uid>/sua/", views.activity_edit_view, name="edit"),
+    path("<uuid:uid>/bao-cao/", views.activity_report_view, name="report"),
+    path("<uuid:uid>/huy/", views.activity_cancel_view, name="cancel"),
+    path("<uuid:uid>/xoa/", views.activity_delete_view, name="delete"),
+    path("<uuid:uid>/minh-chung/", views_evidence.evidence_upload_view, name="evidence_upload"),
+    path("ke-hoach/<uuid:uid>/", views.plan_progress_view, name="plan_progress"),
+    path("minh-chung/<uuid:uid>/", views_evidence.evidence_download_view, name="evidence_download"),
+    path("minh-chung/<uuid:uid>/anh-nho/", views_evidence.evidence_thumbnail_view, name="evidence_thumbnail"),
+    path("minh-chung/<uuid:uid>/xoa/", views_evidence.evidence_delete_view, name="evidence_delete"),
+]

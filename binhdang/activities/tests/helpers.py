@@ -1,47 +1,62 @@
-"""Small builders for the calendar, my-work and reminder tests."""
+"""Shared helpers of the activity tests: an issued school plan, activities, real image files."""
 
 import datetime as dt
-from zoneinfo import ZoneInfo
+import io
 
-from binhdang.activities.models import Activity
-from binhdang.orgs.models import InternalBody
-from binhdang.people.models import BodyMembership, StaffMember
-from binhdang.plans.models import Plan, PlanStatus, Task, TaskGroup
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+from PIL import Image
 
-VN = ZoneInfo("Asia/Ho_Chi_Minh")
+from binhdang.activities import services
+from binhdang.activities.models import ActivityKind
+from binhdang.plans import workflow
+from binhdang.plans.models import Plan, Task
+from binhdang.plans.tests.test_views import _import
 
-
-def at(day: str, time: str = "08:00") -> dt.datetime:
-    """A local (Asia/Ho_Chi_Minh) moment: at("2026-11-16", "23:30")."""
-    return dt.datetime.fromisoformat(f"{day}T{time}").replace(tzinfo=VN)
-
-
-def activity(unit, title: str, when: dt.datetime, *, status: str = "planned", author=None, task=None, **extra):
-    return Activity.objects.create(unit=unit, title=title, kind="other", starts_at=when, status=status,
-                                   created_by=author, task=task, **extra)
+STARTS = timezone.make_aware(dt.datetime(2026, 11, 20, 7, 30))
 
 
-def issued_task(unit, text: str = "Tổ chức tuyên truyền bình đẳng giới", *, due_on=None, bodies=(),
-                status: str = PlanStatus.ISSUED) -> Task:
-    """A task of a plan of `unit` in the given status (an issued plan by default). Built
-    directly: the reminder and my-work rules only read these rows."""
-    plan = Plan.objects.create(issuer_unit=unit, title="Kế hoạch bình đẳng giới năm 2026", status=status,
-                               number="01/KH-TEST" if status == PlanStatus.ISSUED else "", year=2026)
-    group = TaskGroup.objects.create(plan=plan, position=1, title="Nhiệm vụ chung")
-    task = Task.objects.create(group=group, position=1, text=text, due_on=due_on)
-    task.responsible_bodies.set(bodies)
-    return task
+def issued_plan(world, unit=None) -> Plan:
+    """The 000 seed imported for the unit (the school by default) and issued by its principal."""
+    unit = unit or world.school
+    unit.short_name, unit.place = "THA", "Xã A"
+    unit.save()
+    plan = _import(unit)
+    actor = world.principal if unit == world.school else world.admin
+    return workflow.plan_issue(actor=actor, plan=plan)
 
 
-def body(unit, name: str = "Tổ chuyên môn khối 3", kind: str = "subject_group") -> InternalBody:
-    return InternalBody.objects.get_or_create(unit=unit, name=name, defaults={"kind": kind})[0]
+def tasks_of(plan: Plan) -> list[Task]:
+    return list(Task.objects.filter(group__plan=plan).order_by("group__position", "position"))
 
 
-def seat(body_, user=None, given_name: str = "Lan") -> StaffMember:
-    """A staff member of the body's unit (linked to `user` if given) with a seat on the body."""
-    staff = StaffMember(unit=body_.unit, family_name="Trần", middle_name="Thị", given_name=given_name, sex="F",
-                        user=user)
-    staff.refresh_derived()
-    staff.save()
-    BodyMembership.objects.create(staff=staff, body=body_)
-    return staff
+def data(task=None, **extra) -> dict:
+    values = {"task": task, "kind": ActivityKind.FLAG_TALK, "title": "Nói chuyện dưới cờ về bình đẳng giới",
+              "starts_at": STARTS, "ends_at": STARTS + dt.timedelta(hours=1), "place": "Sân trường",
+              "responsible_body": None, "audiences": ["students"], "description": ""}
+    values.update(extra)
+    return values
+
+
+def log(world, task=None, actor=None, participations=(("students", "F", 20), ("students", "M", 18)), **extra):
+    return services.activity_create(actor=actor or world.teacher, unit=world.school, data=data(task, **extra),
+                                    participations=participations)
+
+
+def image_bytes(fmt="JPEG", size=(800, 600), gps=False) -> bytes:
+    """A real image made by Pillow; with gps=True a JPEG carries an EXIF GPS block."""
+    image = Image.new("RGB", size, (200, 60, 90))
+    out = io.BytesIO()
+    if gps:
+        exif = Image.Exif()
+        exif[0x010F] = "PhoneMaker"  # Make
+        gps_ifd = {1: "N", 2: (21.0, 1.0, 30.0), 3: "E", 4: (105.0, 50.0, 10.0)}
+        exif[0x8825] = gps_ifd
+        image.save(out, fmt, exif=exif)
+    else:
+        image.save(out, fmt)
+    return out.getvalue()
+
+
+def upload(name: str, content: bytes, content_type="application/octet-stream") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, content, content_type=content_type)

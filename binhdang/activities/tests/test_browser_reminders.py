@@ -9,7 +9,7 @@ from django.utils import timezone
 from binhdang.activities.reminders import send_reminders
 from conftest import browser_login
 
-from .helpers import activity, at, body, issued_task, seat
+from .calendar_helpers import activity, at, body, issued_task, seat
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

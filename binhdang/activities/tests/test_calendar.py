@@ -8,7 +8,7 @@ from django.urls import reverse
 from binhdang.activities import calendar, selectors_calendar
 from binhdang.testing import client_in, make_unit
 
-from .helpers import activity, at
+from .calendar_helpers import activity, at
 
 pytestmark = pytest.mark.django_db
 URL = reverse("activities:calendar")

@@ -7,7 +7,7 @@ from django.utils import timezone
 from binhdang.plans.models import PlanStatus
 from binhdang.testing import client_in
 
-from .helpers import activity, at, body, issued_task, seat
+from .calendar_helpers import activity, at, body, issued_task, seat
 
 pytestmark = pytest.mark.django_db
 URL = reverse("activities:my_work")

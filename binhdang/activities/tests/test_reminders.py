@@ -13,7 +13,7 @@ from binhdang.activities.tasks import run_reminders
 from binhdang.core.models import Notification
 from binhdang.plans.models import PlanStatus
 
-from .helpers import activity, at, body, issued_task, seat
+from .calendar_helpers import activity, at, body, issued_task, seat
 
 pytestmark = pytest.mark.django_db
 TODAY = dt.date(2026, 11, 22)

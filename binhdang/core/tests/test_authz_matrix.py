@@ -16,6 +16,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from binhdang.accounts.middleware import SESSION_KEY
 from binhdang.testing import World
 
+from .authz_activities import activity_uid, evidence_uid
 from .authz_objects import (
     body_seat_uids,
     body_uid,
@@ -276,6 +277,43 @@ MATRIX: dict[str, list[Row]] = {
     "activities:calendar": [Row("login 200 404 200 200 200 200 200 200 200 200")],
     # My tasks and unreported activities in the active unit: any member.
     "activities:my_work": [Row("login 200 404 200 200 200 200 200 200 200 200")],
+    # Activities and evidence: read = VIEW on the activity's unit; log and upload = EDIT; change,
+    # report, cancel = the author (the teacher here) or MANAGE; delete = MANAGE or the author while planned.
+    "activities:list": [Row("login 200 404 200 200 200 200 200 200 200 200")],
+    "activities:create": [
+        # EDIT on the active unit (the outsider logs at their own school, officers at their own unit).
+        Row("login 200 404 200 403 200 200 200 200 200 200"),
+    ],
+    "activities:detail": [Row("login 404 404 200 200 200 200 200 200 200 200", activity_uid)],
+    "activities:edit": [Row("login 404 404 200 403 403 200 200 200 200 200", activity_uid)],
+    "activities:report": [Row("login 404 404 200 403 403 200 200 200 200 200", activity_uid)],
+    "activities:cancel": [
+        Row("login 404 404 200 403 403 200 200 200 200 200", activity_uid),
+        # An empty reason is refused with the form again (400), nothing changed.
+        Row("login 404 404 400 403 403 400 400 400 400 400", activity_uid, method="post", note="post"),
+    ],
+    "activities:delete": [
+        Row("login 405 405 405 405 405 405 405 405 405 405", activity_uid, note="POST"),
+        # POSTed in ROLES order: each allowed role deletes a re-created activity.
+        Row("login 404 404 302 403 403 302 302 302 302 302", activity_uid, method="post", note="post"),
+    ],
+    "activities:evidence_upload": [
+        Row("login 405 405 405 405 405 405 405 405 405 405", activity_uid, note="POST"),
+        # No file chosen: the allowed roles are sent back to the activity with the message.
+        Row("login 404 404 302 403 302 302 302 302 302 302", activity_uid, method="post", note="post"),
+    ],
+    "activities:evidence_download": [Row("login 404 404 200 200 200 200 200 200 200 200", evidence_uid)],
+    "activities:evidence_thumbnail": [Row("login 404 404 200 200 200 200 200 200 200 200", evidence_uid)],
+    "activities:evidence_delete": [
+        Row("login 405 405 405 405 405 405 405 405 405 405", evidence_uid, note="POST"),
+        # The uploader (teacher) or MANAGE; each allowed role deletes a re-created photo.
+        Row("login 404 404 302 403 403 302 302 302 302 302", evidence_uid, method="post", note="post"),
+    ],
+    "activities:plan_progress": [
+        Row("login 404 404 200 200 200 200 200 200 200 200", issued_plan_uid("school")),
+        # Read by the issuer and above, never from below, even of an issued plan.
+        Row("login 404 404 404 404 404 404 404 200 200 200", issued_plan_uid("commune"), note="commune"),
+    ],
 }
 
 
