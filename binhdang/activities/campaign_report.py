@@ -150,6 +150,7 @@ def report_document(entry: CampaignSchool, *, inputs: dict, progress: SchoolProg
                f"“{nfc(campaign.theme)}”, {unit.name} báo cáo kết quả tổ chức Tháng hành động "
                f"(từ ngày {campaign.starts_on:%d/%m/%Y} đến ngày {campaign.ends_on:%d/%m/%Y}) như sau:"),
         body=body,
+        closing=f"Trên đây là báo cáo kết quả tổ chức Tháng hành động năm {campaign.year} của {unit.name}.",
         signer=Signer(position="HIỆU TRƯỞNG", name=signer_name),
         recipients=[Recipient(campaign.issuer_unit.name, "để báo cáo"), Recipient.archive()],
     )
