@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Max, Q, Sum
-from django.utils import timezone
 
 from binhdang.lib.vntext import sort_key
 from binhdang.orgs.models import OrgUnit
@@ -110,8 +110,13 @@ def board_aggregate(campaign: ActionMonthCampaign):
     )), len(required)
 
 
+# Vietnamese sort keys are computed in Python (about 60 µs a name): cached per process, since a
+# school's name rarely changes and the board sorts the same 1,000 names on every request.
+name_key = lru_cache(maxsize=100_000)(sort_key)
+
+
 def _sorted(rows: list[BoardRow], sort: str) -> list[BoardRow]:
-    by_name = sorted(rows, key=lambda r: sort_key(r.unit.name))
+    by_name = sorted(rows, key=lambda r: name_key(r.unit.name))
     if sort == "da-thuc-hien":
         return sorted(by_name, key=lambda r: -r.done)
     if sort == "nguoi-tham-gia":
@@ -128,7 +133,8 @@ def _sorted(rows: list[BoardRow], sort: str) -> list[BoardRow]:
 
 
 def campaign_board(campaign: ActionMonthCampaign, page=1, *, sort: str = "", only_empty: bool = False) -> Board:
-    entries = list(CampaignSchool.objects.filter(campaign=campaign).select_related("unit"))
+    entries = list(CampaignSchool.objects.filter(campaign=campaign).select_related("unit").only(
+        "campaign_id", "unit_id", "task_group_id", "report_number", "reported_at", "unit__name", "unit__uid"))
     aggregate, required = board_aggregate(campaign)
     figures = {row.pop("unit_id"): row for row in aggregate}
     today = today_in_vietnam()
@@ -209,6 +215,3 @@ def school_progress(entry: CampaignSchool) -> SchoolProgress:
                           done=count[ActivityStatus.DONE], planned=count[ActivityStatus.PLANNED],
                           cancelled=count[ActivityStatus.CANCELLED])
 
-
-def now_in_vietnam() -> dt.datetime:
-    return timezone.now().astimezone(VIETNAM)
