@@ -14,7 +14,6 @@ stored file is always the latest state (draft, then issued).
 from __future__ import annotations
 
 import json
-import logging
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
@@ -39,7 +38,8 @@ from .campaigns import CAMPAIGN_NAME
 from .models import Audience, CampaignSchool
 from .selectors_campaign import SchoolProgress, school_progress
 
-logger = logging.getLogger(__name__)
+# The report's own text is Vietnamese whatever the interface language (an official document in
+# Vietnamese, as plans/editing.py SKELETON), so it is not marked for translation.
 TEXT_MAX = 5000
 SEX_LABEL = {"F": "nữ", "M": "nam", "U": "chưa rõ giới tính"}
 
