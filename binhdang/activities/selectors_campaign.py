@@ -28,7 +28,7 @@ SEXES = ("F", "M", "U")
 SORTS = ("ten", "da-thuc-hien", "nguoi-tham-gia", "gan-nhat", "bao-cao")
 
 
-def campaigns_for(user, unit: OrgUnit):
+def campaigns_for(unit: OrgUnit):
     """The campaigns of the active unit and of the units above it that reached it: an officer's
     own (and those launched below them), a school's the ones it is enrolled in."""
     if unit.is_school:

@@ -85,7 +85,7 @@ def campaign_list_view(request):
     unit = access.require_active_unit(request, Level.VIEW)
     can_create = not unit.is_school and access.can(request.user, unit, Level.ADMIN) and not unit.is_closed
     return render(request, "activities/campaign_list.html", {
-        "unit": unit, "campaigns": list(campaigns_for(request.user, unit)), "can_create": can_create})
+        "unit": unit, "campaigns": list(campaigns_for(unit)), "can_create": can_create})
 
 
 def _save_form(request, unit, campaign=None):
