@@ -54,6 +54,7 @@ lint: install-test
 bench: install-test
 	$(BIN)/python benchmarks/roster_import.py
 	$(BIN)/python benchmarks/plan_documents.py
+	$(BIN)/python benchmarks/campaign_board.py
 
 # Re-pin every dependency after editing pyproject.toml.
 lock:

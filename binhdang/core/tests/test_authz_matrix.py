@@ -17,6 +17,7 @@ from binhdang.accounts.middleware import SESSION_KEY
 from binhdang.testing import World
 
 from .authz_activities import activity_uid, evidence_uid
+from .authz_campaign import draft_campaign_uid, drafted_report_uid, launched_campaign_uid
 from .authz_objects import (
     body_seat_uids,
     body_uid,
@@ -313,6 +314,40 @@ MATRIX: dict[str, list[Row]] = {
         Row("login 404 404 200 200 200 200 200 200 200 200", issued_plan_uid("school")),
         # Read by the issuer and above, never from below, even of an issued plan.
         Row("login 404 404 404 404 404 404 404 200 200 200", issued_plan_uid("commune"), note="commune"),
+    ],
+    # The Action Month campaign of the commune: officers draft, launch and follow it; a school in a
+    # launched campaign gets 403 on the authority's actions, 404 on its board, and its own page.
+    "activities:campaign_list": [Row("login 200 404 200 200 200 200 200 200 200 200")],
+    "activities:campaign_create": [
+        # ADMIN on the active unit, never at a school (the principal and the outsider's principal: 403).
+        Row("login 403 404 403 403 403 403 403 200 200 200"),
+    ],
+    "activities:campaign_board": [
+        Row("login 404 404 404 404 404 404 404 200 200 200", launched_campaign_uid),
+        Row("login 404 404 404 404 404 404 404 200 200 200", draft_campaign_uid, note="draft"),
+    ],
+    "activities:campaign_edit": [
+        Row("login 404 404 404 404 404 404 404 200 200 200", draft_campaign_uid),
+        # Launched: the schools know it (403); the officers are sent to the board (no more edits).
+        Row("login 404 404 403 403 403 403 403 302 302 302", launched_campaign_uid, note="launched"),
+    ],
+    "activities:campaign_launch": [
+        Row("login 404 404 404 404 404 404 404 200 200 200", draft_campaign_uid),
+        Row("login 404 404 403 403 403 403 403 200 200 200", launched_campaign_uid, note="launched"),
+        # POST on the launched campaign: "add new schools" (none here), back to the board.
+        Row("login 404 404 403 403 403 403 403 302 302 302", launched_campaign_uid, method="post", note="post"),
+    ],
+    "activities:campaign_school": [
+        # The school's own page (active unit); officers open it from the board with ?don-vi=.
+        Row("login 404 404 200 200 200 200 200 404 404 404", launched_campaign_uid),
+    ],
+    "activities:campaign_report": [
+        Row("login 405 405 405 405 405 405 405 405 405 405", launched_campaign_uid, note="POST"),
+        # An empty form drafts (MANAGE at the school); issuing is ADMIN (view tests).
+        Row("login 404 404 403 403 403 302 302 404 404 404", launched_campaign_uid, method="post", note="post"),
+    ],
+    "activities:campaign_report_download": [
+        Row("login 404 404 200 200 200 200 200 404 404 404", drafted_report_uid),
     ],
 }
 
