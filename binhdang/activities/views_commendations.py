@@ -105,7 +105,7 @@ def commendation_create_view(request):
     unit = require_active_unit(request, Level.MANAGE)
     if not unit.is_school:
         raise PermissionDenied
-    form = NominateForm(request.POST or None, unit=unit)
+    form = NominateForm(request.POST if request.method == "POST" else None, unit=unit)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -143,7 +143,8 @@ def _decision_page(request, commendation, form, *, title, button, status=200):
 @login_required
 def commendation_approve_view(request, uid):
     commendation = _commendation(request, uid, Level.ADMIN)
-    form = ApproveForm(request.POST or None, initial={"decision_date": today_in_vietnam()})
+    form = ApproveForm(request.POST if request.method == "POST" else None,
+                       initial={"decision_date": today_in_vietnam()})
     if request.method == "POST" and form.is_valid():
         try:
             commendation_approve(actor=request.user, unit=commendation.unit, commendations=[commendation],
@@ -161,7 +162,7 @@ def commendation_approve_view(request, uid):
 @login_required
 def commendation_reject_view(request, uid):
     commendation = _commendation(request, uid, Level.ADMIN)
-    form = RejectForm(request.POST or None)
+    form = RejectForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             commendation_reject(actor=request.user, unit=commendation.unit, commendation=commendation,

@@ -87,7 +87,8 @@ def lesson_create_view(request):
         return render(request, "activities/lesson_form.html", {"unit": unit, "unlinked": True}, status=200)
     year = people_selectors.current_school_year()
     initial = {"teacher": own.uid if own else None, "school_year": year.code if year else None}
-    form = LessonForm(request.POST or None, unit=unit, own=own, manage=manage, initial=initial)
+    form = LessonForm(request.POST if request.method == "POST" else None, unit=unit, own=own, manage=manage,
+                      initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             lesson_record(actor=request.user, unit=unit, **form.cleaned_data)

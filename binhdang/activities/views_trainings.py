@@ -80,7 +80,7 @@ def training_create_view(request):
     unit = require_active_unit(request, Level.EDIT)
     if not unit.is_school:
         raise PermissionDenied
-    form = TrainingForm(request.POST or None, unit=unit)
+    form = TrainingForm(request.POST if request.method == "POST" else None, unit=unit)
     if request.method == "POST" and form.is_valid():
         try:
             training = training_create(actor=request.user, unit=unit, **form.cleaned_data)

@@ -118,7 +118,8 @@ def test_lesson_pages_per_role(world):
     # A teacher cannot slip in another teacher's record: the field only accepts their own.
     other = staff(world.school, "Lan")
     assert teacher.post(create, {**data, "teacher": other.uid}).status_code == 400
-    assert client_in(world.committee_member, world.school).post(create, {**data, "teacher": other.uid}).status_code == 302
+    committee = client_in(world.committee_member, world.school)
+    assert committee.post(create, {**data, "teacher": other.uid}).status_code == 302
     # Grade out of the school's range is refused with the field's message.
     response = teacher.post(create, {**data, "grade": "7"})
     assert response.status_code == 400
