@@ -16,6 +16,7 @@ urlpatterns += [
     path("long-ghep-gioi/", views_lessons.lesson_list_view, name="lessons"),
     path("long-ghep-gioi/them/", views_lessons.lesson_create_view, name="lesson_create"),
     path("khen-thuong/", views_commendations.commendation_list_view, name="commendations"),
+    path("khen-thuong/duyet/", views_commendations.commendation_approve_many_view, name="commendations_approve"),
     path("khen-thuong/de-nghi/", views_commendations.commendation_create_view, name="commendation_create"),
     path("khen-thuong/<uuid:uid>/", views_commendations.commendation_detail_view, name="commendation_detail"),
     path("khen-thuong/<uuid:uid>/duyet/", views_commendations.commendation_approve_view, name="commendation_approve"),

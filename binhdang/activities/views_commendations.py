@@ -4,6 +4,7 @@ and the decision's DOCX (rendered on download, access-checked).
 A student nominee's name is shown at the school only; officers above read "một học sinh".
 """
 
+import uuid
 from urllib.parse import quote
 
 from django import forms
@@ -14,6 +15,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
+from django.views.decorators.http import require_POST
 
 from binhdang.accounts.access import can, get_for_user, require_active_unit
 from binhdang.accounts.roles import Level
@@ -97,7 +99,45 @@ def commendation_list_view(request):
         "commendations": selectors.commendations_under(unit, status=status)[:300],
         "counts": selectors.commendation_counts(unit),
         "can_nominate": unit.is_school and can(request.user, unit, Level.MANAGE),
+        "can_decide": unit.is_school and can(request.user, unit, Level.ADMIN),
+        "today": today_in_vietnam(),
     })
+
+
+@login_required
+@require_POST
+def commendation_approve_many_view(request):
+    """Approve the ticked nominations of the list at once: consecutive numbers, all or none."""
+    unit = require_active_unit(request, Level.ADMIN)
+    if not unit.is_school:
+        raise PermissionDenied
+    uids = request.POST.getlist("uid")
+    form = ApproveForm(request.POST)
+    nominations = list(Commendation.objects.filter(unit=unit, uid__in=_valid_uids(uids)))
+    if not uids or len(nominations) != len(set(uids)) or not form.is_valid():
+        messages.error(request, _("Hãy chọn các đề nghị đang chờ duyệt của trường và ngày quyết định hợp lệ."))
+        return redirect("activities:commendations")
+    try:
+        approved = commendation_approve(actor=request.user, unit=unit, commendations=nominations,
+                                        decision_date=form.cleaned_data["decision_date"],
+                                        note=form.cleaned_data["note"])
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Đã duyệt %(count)s đề nghị, quyết định số %(numbers)s.") % {
+            "count": len(approved), "numbers": ", ".join(c.number for c in approved)})
+    return redirect("activities:commendations")
+
+
+def _valid_uids(values) -> list[uuid.UUID]:
+    out = []
+    for value in values:
+        try:
+            out.append(uuid.UUID(value))
+        except ValueError:
+            continue
+    return out
 
 
 @login_required

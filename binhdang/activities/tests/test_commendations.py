@@ -151,3 +151,19 @@ def test_reject_page_and_student_privacy(world, school):
     # Nothing to download before approval.
     assert client_in(world.teacher, school).get(
         reverse("activities:commendation_decision", args=[nomination.uid])).status_code == 404
+
+
+def test_approving_several_at_once_gives_consecutive_numbers_or_none(world, school):
+    first, second = _nominate(world, staff(school, "Hoa")), _nominate(world, staff(school, "Lan"))
+    url = reverse("activities:commendations_approve")
+    principal = client_in(world.principal, school)
+    commendation_reject(actor=world.principal, unit=school, commendation=second, note="Trùng đề nghị")
+    # One of the ticked nominations is already decided: nothing approved, no number taken.
+    response = principal.post(url, {"uid": [first.uid, second.uid], "decision_date": "2026-11-20"}, follow=True)
+    assert "đã được quyết định" in response.content.decode()
+    assert Commendation.objects.filter(status=Commendation.Status.APPROVED).count() == 0
+    third = _nominate(world, school)
+    assert client_in(world.committee_member, school).post(url, {"uid": [first.uid]}).status_code == 403
+    principal.post(url, {"uid": [first.uid, third.uid], "decision_date": "2026-11-20"})
+    numbers = sorted(Commendation.objects.filter(status=Commendation.Status.APPROVED).values_list("number", flat=True))
+    assert numbers == ["01/QĐ-THA", "02/QĐ-THA"]

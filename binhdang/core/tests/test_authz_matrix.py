@@ -280,6 +280,11 @@ MATRIX: dict[str, list[Row]] = {
         Row("login 400 404 200 403 200 400 400 403 403 403", method="post", note="post"),
     ],
     "activities:commendations": [Row("login 200 404 200 200 200 200 200 200 200 200")],
+    "activities:commendations_approve": [
+        Row("login 405 405 405 405 405 405 405 405 405 405", note="POST"),
+        # Nothing ticked: the principal (and the outsider's principal, at their own school) is sent back.
+        Row("login 302 404 403 403 403 403 302 403 403 403", method="post", note="post"),
+    ],
     "activities:commendation_create": [
         Row("login 200 404 403 403 403 200 200 403 403 403"),
         Row("login 400 404 403 403 403 400 400 403 403 403", method="post", note="post"),
