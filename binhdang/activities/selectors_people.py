@@ -85,7 +85,8 @@ class Share:
 
     def rows(self) -> list[tuple[str, int, int]]:
         """[(sex label, numerator, denominator)] for Nữ, Nam and, when any, "chưa ghi nhận"."""
-        return [(label, self.numerator[code], self.denominator[code]) for code, label in Sex.choices
+        labels = dict(Sex.choices)
+        return [(labels[code], self.numerator[code], self.denominator[code]) for code in SEXES
                 if code != Sex.NOT_RECORDED or self.denominator[code] or self.numerator[code]]
 
 
