@@ -13,6 +13,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from binhdang.accounts import access
+from binhdang.accounts.roles import Level
 from binhdang.audit.services import record
 from binhdang.documents.codes import DocType
 from binhdang.documents.services import number_allocate
@@ -36,6 +38,7 @@ def _nominee_unit_id(nominee) -> int:
 def commendation_propose(*, actor, unit: OrgUnit, form: str, nominee, reason: str,
                          activities=()) -> Commendation:
     """Nominate a staff member, a student, an internal body or the school itself, of `unit`."""
+    access.require(actor, unit, Level.MANAGE)
     if not unit.is_school:
         raise ValidationError(_("Đề nghị khen thưởng được lập ở trường: hãy chọn trường đang làm việc."))
     field = NOMINEE_FIELDS.get(type(nominee))
@@ -71,6 +74,7 @@ def _lock_proposed(commendation: Commendation) -> Commendation:
 def commendation_approve(*, actor, unit: OrgUnit, commendations, decision_date=None, note: str = "") -> list:
     """Approve nominations of `unit`: each gets the next QĐ number of the school's register for the
     year of the decision date (default today in Vietnam, never in the future)."""
+    access.require(actor, unit, Level.ADMIN)
     today = today_in_vietnam()
     decision_date = decision_date or today
     if decision_date > today:
@@ -103,6 +107,7 @@ def commendation_approve(*, actor, unit: OrgUnit, commendations, decision_date=N
 
 @transaction.atomic
 def commendation_reject(*, actor, unit: OrgUnit, commendation: Commendation, note: str) -> Commendation:
+    access.require(actor, unit, Level.ADMIN)
     note = nfc(note).strip()
     if not note:
         raise ValidationError({"note": _("Hãy ghi lý do không duyệt: người đề nghị sẽ đọc lý do này.")})

@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from binhdang.accounts.access import can
+from binhdang.accounts.access import can, require
 from binhdang.accounts.roles import Level
 from binhdang.audit.services import record
 from binhdang.lib.vntext import nfc
@@ -67,6 +67,7 @@ def lesson_record(*, actor, unit: OrgUnit, teacher: StaffMember, school_year: Sc
                   grade: int, lesson: str, content: str, taught_on: dt.date,
                   school_class: SchoolClass | None = None) -> LessonIntegration:
     """Record one integrated lesson. A teacher records only their own; MANAGE records for anyone."""
+    require(actor, unit, Level.EDIT)
     if not can(actor, unit, Level.MANAGE):
         own = own_staff_record(actor, unit)
         if own is None or own.pk != teacher.pk:

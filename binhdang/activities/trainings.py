@@ -8,10 +8,12 @@ for any other activity. Parents and community, who are not on a roster, keep the
 
 from collections import Counter
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from binhdang.accounts import access
+from binhdang.accounts.roles import Level
 from binhdang.audit.services import record
 from binhdang.lib.vntext import nfc
 from binhdang.people.models import StaffMember, Student
@@ -40,10 +42,18 @@ def issued_tasks(unit):
                                                     "position"))
 
 
+def may_change(user, activity: Activity) -> bool:
+    """The author changes their own activity (EDIT); anyone else's needs MANAGE."""
+    if access.can(user, activity.unit, Level.MANAGE):
+        return True
+    return access.can(user, activity.unit, Level.EDIT) and activity.created_by_id == user.pk
+
+
 @transaction.atomic
 def training_create(*, actor, unit, title: str, topic: str, trainer: str = "", starts_at, ends_at=None,
                     place: str = "", task: Task | None = None, description: str = "") -> Training:
     """A training session at `unit`, as an activity and its Training row, in one transaction."""
+    access.require(actor, unit, Level.EDIT)
     if not unit.is_school:
         raise ValidationError(_("Tập huấn được ghi ở trường: hãy chọn trường ở ô đơn vị đang làm việc."))
     topic, title = nfc(topic).strip(), nfc(title).strip() or nfc(topic).strip()
@@ -82,6 +92,8 @@ def training_attendance_update(*, actor, training: Training, shown_staff=(), che
     Then derive the Participation rows of staff and students from the whole attendance."""
     activity = training.activity
     unit = activity.unit
+    if not may_change(actor, activity):
+        raise PermissionDenied(_("Chỉ người ghi buổi tập huấn hoặc Ban VSTBPN, Hiệu trưởng được điểm danh."))
     staff = _people(StaffMember, unit, set(shown_staff) | set(checked_staff), _("cán bộ, giáo viên"))
     students = _people(Student, unit, set(shown_students) | set(checked_students), _("học sinh"))
     checked_staff, checked_students = {str(u) for u in checked_staff}, {str(u) for u in checked_students}

@@ -14,6 +14,7 @@ from binhdang.accounts.roles import Level
 from binhdang.orgs.models import OrgUnit, SchoolClass, SchoolYear
 from binhdang.people import selectors as people_selectors
 from binhdang.people.models import StaffMember
+from binhdang.plans.workflow import today_in_vietnam
 
 from . import selectors_people as selectors
 from .lessons import grades_for, lesson_record, own_staff_record
@@ -86,7 +87,8 @@ def lesson_create_view(request):
         # Nothing to record with: say why instead of a form that cannot be saved.
         return render(request, "activities/lesson_form.html", {"unit": unit, "unlinked": True}, status=200)
     year = people_selectors.current_school_year()
-    initial = {"teacher": own.uid if own else None, "school_year": year.code if year else None}
+    initial = {"teacher": own.uid if own else None, "school_year": year.code if year else None,
+               "taught_on": today_in_vietnam()}
     form = LessonForm(request.POST if request.method == "POST" else None, unit=unit, own=own, manage=manage,
                       initial=initial)
     if request.method == "POST" and form.is_valid():

@@ -12,13 +12,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
-from binhdang.accounts.access import can, get_for_user, level_in, require_active_unit
+from binhdang.accounts.access import can, get_for_user, require_active_unit
 from binhdang.accounts.roles import Level
 from binhdang.people import selectors as people_selectors
 
 from . import selectors_people as selectors
 from .models import Training
-from .trainings import issued_tasks, training_attendance_update, training_create
+from .trainings import issued_tasks, may_change, training_attendance_update, training_create
 
 ROSTER_LIMIT = 300
 
@@ -58,13 +58,6 @@ def apply_errors(form, exc: ValidationError) -> None:
 def _training(request, uid, level: Level) -> Training:
     return get_for_user(request.user, Training.objects.select_related("activity__unit", "activity__task__group__plan"),
                         level=level, unit_attr="activity.unit", activity__uid=uid)
-
-
-def may_change(user, activity) -> bool:
-    """The author changes their own activity (EDIT); anyone else's needs MANAGE."""
-    if can(user, activity.unit, Level.MANAGE):
-        return True
-    return can(user, activity.unit, Level.EDIT) and activity.created_by_id == user.pk
 
 
 @login_required
@@ -146,5 +139,5 @@ def training_attendance_view(request, uid):
         "with_students": bool(request.GET.get("hs")), "classes": classes,
         "staff": staff, "students": students, "staff_ids": staff_ids, "student_ids": student_ids,
         "summary": selectors.attendance_summary(training), "limit": ROSTER_LIMIT,
-        "next_query": request.GET.urlencode(), "level": level_in(request.user, unit),
+        "next_query": request.GET.urlencode(),
     })

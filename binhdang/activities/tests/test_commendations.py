@@ -167,3 +167,16 @@ def test_approving_several_at_once_gives_consecutive_numbers_or_none(world, scho
     principal.post(url, {"uid": [first.uid, third.uid], "decision_date": "2026-11-20"})
     numbers = sorted(Commendation.objects.filter(status=Commendation.Status.APPROVED).values_list("number", flat=True))
     assert numbers == ["01/QĐ-THA", "02/QĐ-THA"]
+
+
+def test_services_check_the_role_too(world, school):
+    from django.core.exceptions import PermissionDenied
+
+    hoa = staff(school, "Hoa")
+    with pytest.raises(PermissionDenied):
+        commendation_propose(actor=world.teacher, unit=school, nominee=hoa, form="praise", reason="Tốt")
+    nomination = _nominate(world, hoa)
+    with pytest.raises(PermissionDenied):
+        commendation_approve(actor=world.committee_member, unit=school, commendations=[nomination])
+    with pytest.raises(PermissionDenied):
+        commendation_reject(actor=world.committee_member, unit=school, commendation=nomination, note="Không")

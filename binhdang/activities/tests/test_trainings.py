@@ -129,3 +129,16 @@ def test_access_per_role(world):
     # Another teacher's training: the author changes it, MANAGE changes anyone's.
     assert client_in(world.unit_lead, world.school).get(attendance).status_code == 403
     assert client_in(world.committee_member, world.school).get(attendance).status_code == 200
+
+
+def test_services_check_the_role_too(world):
+    from django.core.exceptions import PermissionDenied
+
+    with pytest.raises(PermissionDenied):
+        training_create(actor=world.counsellor, unit=world.school, title="", topic="Bình đẳng giới", starts_at=STARTS)
+    training = _training(world)  # recorded by the teacher
+    hoa = staff(world.school, "Hoa")
+    with pytest.raises(PermissionDenied):
+        training_attendance_update(actor=world.unit_lead, training=training, checked_staff=[hoa.uid])
+    training_attendance_update(actor=world.committee_member, training=training, checked_staff=[hoa.uid])
+    assert training.attendance.count() == 1
