@@ -78,7 +78,27 @@ class Bullet:
         return f"{self.marker} {self.text}"
 
 
-Block = Heading | Paragraph | Bullet
+@dataclass(frozen=True)
+class Article:
+    """An article of a decision (quyết định): "Điều 1. Khen thưởng …", the label in bold."""
+
+    number: int
+    text: str
+
+    def __post_init__(self):
+        if self.number < 1:
+            raise ValueError("articles are numbered from 1")
+
+    @property
+    def label(self) -> str:
+        return f"Điều {self.number}."
+
+    @property
+    def full_text(self) -> str:
+        return f"{self.label} {self.text}"
+
+
+Block = Heading | Paragraph | Bullet | Article
 
 
 @dataclass(frozen=True)
@@ -145,3 +165,7 @@ class OfficialDocument:
     recipients: list[Recipient] = field(default_factory=list)
     # The year shown in a place-date line left blank for the văn thư ("ngày … tháng … năm 2023").
     year: int | None = None
+    # A decision names who decides under its summary ("HIỆU TRƯỞNG TRƯỜNG TIỂU HỌC A") and opens
+    # its articles with "QUYẾT ĐỊNH:" after the legal basis; other documents leave both empty.
+    authority: str = ""
+    enacting: str = ""

@@ -32,6 +32,7 @@ from .authz_objects import (
     unit_uid,
     workflow_plan,
 )
+from .authz_people_work import approved_commendation, proposed_commendation, training_uid
 
 # Column order of every expectation string below.
 ROLES = (
@@ -349,6 +350,51 @@ MATRIX: dict[str, list[Row]] = {
     "activities:campaign_report_download": [
         Row("login 404 404 200 200 200 200 200 404 404 404", drafted_report_uid),
     ],
+    # Trainings, integrated lessons, commendations. Recording is EDIT at a school (the officers above,
+    # whose active unit is not a school, get 403); nominating is MANAGE; deciding is ADMIN.
+    "activities:trainings": [Row("login 200 404 200 200 200 200 200 200 200 200")],
+    "activities:training_create": [
+        Row("login 200 404 200 403 200 200 200 403 403 403"),
+        Row("login 400 404 400 403 400 400 400 403 403 403", method="post", note="post"),
+    ],
+    "activities:training_detail": [Row("login 404 404 200 200 200 200 200 200 200 200", training_uid)],
+    "activities:training_attendance": [
+        # The roster's names, at the school, for the training's author (the teacher) or MANAGE.
+        Row("login 404 404 200 403 403 200 200 403 403 403", training_uid),
+        Row("login 404 404 302 403 403 302 302 403 403 403", training_uid, method="post", note="post"),
+    ],
+    "activities:lessons": [Row("login 200 404 200 200 200 200 200 200 200 200")],
+    "activities:lesson_create": [
+        # The teacher and unit lead of the world have no staff record: a page saying so (200).
+        Row("login 200 404 200 403 200 200 200 403 403 403"),
+        Row("login 400 404 200 403 200 400 400 403 403 403", method="post", note="post"),
+    ],
+    "activities:commendations": [Row("login 200 404 200 200 200 200 200 200 200 200")],
+    "activities:commendations_approve": [
+        Row("login 405 405 405 405 405 405 405 405 405 405", note="POST"),
+        # Nothing ticked: the principal (and the outsider's principal, at their own school) is sent back.
+        Row("login 302 404 403 403 403 403 302 403 403 403", method="post", note="post"),
+    ],
+    "activities:commendation_create": [
+        Row("login 200 404 403 403 403 200 200 403 403 403"),
+        Row("login 400 404 403 403 403 400 400 403 403 403", method="post", note="post"),
+    ],
+    "activities:commendation_detail": [
+        Row("login 404 404 200 200 200 200 200 200 200 200", proposed_commendation)],
+    "activities:commendation_approve": [
+        Row("login 404 404 403 403 403 403 200 200 200 200", proposed_commendation),
+        # Each allowed role approves a fresh nomination (empty form = today).
+        Row("login 404 404 403 403 403 403 302 302 302 302", proposed_commendation, method="post",
+            note="post"),
+    ],
+    "activities:commendation_reject": [
+        Row("login 404 404 403 403 403 403 200 200 200 200", proposed_commendation),
+        # The note is required: the form comes back with its error.
+        Row("login 404 404 403 403 403 403 400 400 400 400", proposed_commendation, method="post",
+            note="post"),
+    ],
+    "activities:commendation_decision": [
+        Row("login 404 404 200 200 200 200 200 200 200 200", approved_commendation)],
 }
 
 

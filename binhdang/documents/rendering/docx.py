@@ -18,7 +18,7 @@ from docx.table import _Cell
 from binhdang.lib.vntext import nfc
 
 from ..dates import format_place_date
-from ..spec import Bullet, Heading, OfficialDocument, Paragraph, Recipient
+from ..spec import Article, Bullet, Heading, OfficialDocument, Paragraph, Recipient
 from . import ooxml
 
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -207,6 +207,10 @@ def _title(document, doc: OfficialDocument) -> None:
     if any(summary):
         longest = min(_widest(summary, BODY_PT, True), TEXT_WIDTH)
         _add_rule(document, max(longest / 3, Cm(2.5)), TEXT_WIDTH, after=Pt(12))
+    if doc.authority.strip():
+        # A decision: who decides, centred in bold capitals above its legal basis.
+        for line in _lines(doc.authority.upper()):
+            _add_paragraph(document, line, BODY_PT, bold=True, after=Pt(6), keep_with_next=True)
 
 
 # ── legal basis, body ─────────────────────────────────────────────────────────────────
@@ -232,31 +236,47 @@ def _main_text(document, doc: OfficialDocument) -> None:
         _add_paragraph(document, _terminate(line, "." if last else ";"), BODY_PT, italic=True,
                        **body)
 
-    # (text, bold, keep with next) for every paragraph after the legal basis, so that
-    # the final mark can go on whichever comes last.
-    items: list[tuple[str, bool, bool]] = []
+    if doc.enacting.strip():
+        _add_paragraph(document, nfc(doc.enacting).upper(), BODY_PT, bold=True, before=Pt(6), after=Pt(6),
+                       keep_with_next=True)
+
+    # (bold lead, text, bold, keep with next) for every paragraph after the legal basis, so
+    # that the final mark can go on whichever comes last; the lead is an article's "Điều 1.".
+    items: list[tuple[str, str, bool, bool]] = []
     if doc.intro.strip():
-        items.append((nfc(doc.intro).strip(), False, False))
+        items.append(("", nfc(doc.intro).strip(), False, False))
     for block in doc.body:
         if isinstance(block, Heading):
             text = block.full_text.upper() if block.level == 1 else block.full_text
             # Levels 1 and 2 are titles kept with what follows; a) b) points are often
             # whole paragraphs, and chaining them would push pages apart.
             major = block.level in (1, 2)
-            items.append((text, major, major))
+            items.append(("", text, major, major))
+        elif isinstance(block, Article):
+            items.append((block.label, block.text, False, False))
         elif isinstance(block, Bullet):
-            items.append((block.full_text, False, False))
+            items.append(("", block.full_text, False, False))
         elif isinstance(block, Paragraph):
-            items.append((block.text, False, False))
+            items.append(("", block.text, False, False))
         else:
             raise TypeError(f"not a document block: {block!r}")
     if doc.closing.strip():
-        items.append((doc.closing, False, False))
+        items.append(("", doc.closing, False, False))
     if items:
-        text, bold, keep = items[-1]
-        items[-1] = (final_mark(text), bold, keep)
-    for text, bold, keep in items:
-        _add_paragraph(document, nfc(text), BODY_PT, bold=bold, keep_with_next=keep, **body)
+        lead, text, bold, keep = items[-1]
+        items[-1] = (lead, final_mark(text), bold, keep)
+    for lead, text, bold, keep in items:
+        paragraph = _add_paragraph(document, nfc(text), BODY_PT, bold=bold, keep_with_next=keep, **body)
+        if lead:
+            _prepend_bold(paragraph, f"{lead} ")
+
+
+def _prepend_bold(paragraph, text: str) -> None:
+    """Put a bold run before the paragraph's text (the "Điều 1." of an article)."""
+    first = paragraph.runs[0]
+    run = paragraph.add_run(unicodedata.normalize("NFC", text))
+    _style_run(run, BODY_PT, bold=True)
+    first._r.addprevious(run._r)
 
 
 # ── recipients and signature ──────────────────────────────────────────────────────────
