@@ -12,7 +12,7 @@ from binhdang.orgs.models import InternalBody
 from binhdang.people.models import Sex
 
 from .models import ActivityKind, ActivityStatus, Audience
-from .selectors import task_choices
+from .selectors import task_options
 
 UNPLANNED = "ngoai-ke-hoach"
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
@@ -23,6 +23,27 @@ class DateTimeLocalInput(forms.DateTimeInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs, format=DATETIME_FORMAT)
+
+
+def task_select(unit, current_task=None) -> tuple[dict, list]:
+    """(pk → task, grouped choices) of the tasks an activity of `unit` may carry out; the activity
+    form and the training form both use it, so they offer the same tasks."""
+    tasks, groups = {}, []
+    if current_task is not None:
+        # An activity keeps its task while being edited, even once a newer version of the plan
+        # replaced the one it was logged against (the service still checks the task is allowed).
+        tasks[str(current_task.pk)] = current_task
+        groups.append((_("Nhiệm vụ hiện tại"), [(str(current_task.pk), current_task.text[:120])]))
+    for label, rows in task_options(unit):
+        options = []
+        for task, depth in rows:
+            if str(task.pk) in tasks:
+                continue
+            tasks[str(task.pk)] = task
+            options.append((str(task.pk), "– " * depth + task.text[:120]))
+        if options:
+            groups.append((label, options))
+    return tasks, groups
 
 
 class ActivityForm(forms.Form):
@@ -40,22 +61,7 @@ class ActivityForm(forms.Form):
 
     def __init__(self, *args, unit, current_task=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.tasks = {}
-        groups = []
-        if current_task is not None:
-            # An activity keeps its task while being edited, even once a newer version of the plan
-            # replaced the one it was logged against (the service still checks the plan is issued).
-            self.tasks[str(current_task.pk)] = current_task
-            groups.append((_("Nhiệm vụ hiện tại"), [(str(current_task.pk), current_task.text[:120])]))
-        for plan, group, rows in task_choices(unit):
-            label = f"{plan.number or plan.title[:60]} · {group.position}. {group.title[:60]}"
-            options = []
-            for task, depth in rows:
-                if str(task.pk) in self.tasks:
-                    continue
-                self.tasks[str(task.pk)] = task
-                options.append((str(task.pk), "– " * depth + task.text[:120]))
-            groups.append((label, options))
+        self.tasks, groups = task_select(unit, current_task)
         self.fields["task"].choices = [("", _("— Chọn nhiệm vụ —")), (UNPLANNED, _("Ngoài kế hoạch")), *groups]
         self.fields["responsible_body"].queryset = InternalBody.objects.filter(unit=unit).order_by("kind", "name")
 

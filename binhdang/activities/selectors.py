@@ -7,12 +7,14 @@ from dataclasses import dataclass, field
 from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from binhdang.orgs.models import OrgUnit
 from binhdang.people.models import Sex
 from binhdang.plans.models import Plan, PlanStatus, Task, TaskGroup
 
 from .models import Activity, ActivityStatus, Evidence, Participation
+from .selectors_campaign import campaign_tasks_for, open_campaign_entries
 
 
 def _subtotal(model, aggregate):
@@ -74,6 +76,37 @@ def task_choices(unit: OrgUnit) -> list[tuple[Plan, TaskGroup, list[tuple[Task, 
             if rows:
                 result.append((plan, group, rows))
     return result
+
+
+def task_options(unit: OrgUnit) -> list[tuple[str, list[tuple[Task, int]]]]:
+    """Every task an activity (or a training) of `unit` may carry out, as labelled groups of
+    (task, depth) for a select: the issued plans' groups, then the open Action Month campaigns'
+    groups of the school (their plan may still be a draft; once issued the group shows once)."""
+    options: list[tuple[str, list[tuple[Task, int]]]] = []
+    seen_groups = set()
+    for plan, group, rows in task_choices(unit):
+        seen_groups.add(group.pk)
+        options.append((f"{plan.number or plan.title[:60]} · {group.position}. {group.title[:60]}", rows))
+    campaign_tasks: dict[int, list[tuple[Task, int]]] = {}
+    for task in campaign_tasks_for(unit):
+        campaign_tasks.setdefault(task.group_id, []).append((task, 0))
+    for entry in open_campaign_entries(unit):
+        rows = campaign_tasks.get(entry.task_group_id)
+        if rows and entry.task_group_id not in seen_groups:
+            seen_groups.add(entry.task_group_id)
+            label = _("Tháng hành động %(year)s: %(theme)s") % {"year": entry.campaign.year,
+                                                                "theme": entry.campaign.theme[:80]}
+            options.append((label, rows))
+    return options
+
+
+def task_allowed(unit: OrgUnit, task: Task) -> bool:
+    """An activity of `unit` may carry out a task of an issued plan of the unit, or a task of an
+    open Action Month campaign of the school (its plan may still be a draft)."""
+    status = Task.objects.filter(pk=task.pk).values_list("group__plan__status", "group__plan__issuer_unit_id").first()
+    if status == (PlanStatus.ISSUED, unit.pk):
+        return True
+    return campaign_tasks_for(unit).filter(pk=task.pk).exists()
 
 
 def _tree_order(tasks: list[Task]) -> list[tuple[Task, int]]:

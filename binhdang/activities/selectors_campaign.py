@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Max, Q, Sum
+from django.db.models.functions import Length
 
 from binhdang.lib.vntext import sort_key
 from binhdang.orgs.models import OrgUnit
@@ -46,6 +47,37 @@ def campaign_tasks_for(unit: OrgUnit):
                                            task_group__isnull=False).values("task_group_id")
     return (Task.objects.filter(group_id__in=groups, parent__isnull=True)
             .select_related("group__plan").order_by("group_id", "position"))
+
+
+def open_campaign_entries(unit: OrgUnit):
+    """The school's entries in launched campaigns that gave it a task group (the groups the
+    activity form offers, labelled with the campaign)."""
+    return (CampaignSchool.objects.filter(unit=unit, campaign__status=ActionMonthCampaign.Status.LAUNCHED,
+                                          task_group__isnull=False)
+            .select_related("campaign").order_by("-campaign__year", "campaign_id"))
+
+
+def campaign_for_activity(unit: OrgUnit, task: Task | None, starts_at: dt.datetime | None):
+    """The campaign an activity of `unit` counts for, or None.
+
+    1. Its task is in a campaign's task group of this school: that campaign (whatever the date:
+       the school chose to carry out that item).
+    2. Otherwise (unplanned, or a task of another plan) it counts for a launched or closed campaign
+       the school is enrolled in when it starts inside the campaign's window (Vietnam dates): the
+       report's "other activities". A closed campaign still matches so that editing an old
+       activity does not drop it from a board already read. With two campaigns (a commune's and a
+       Sở's) the nearest issuer wins.
+    """
+    if task is not None:
+        entry = CampaignSchool.objects.filter(unit=unit, task_group_id=task.group_id).select_related("campaign").first()
+        if entry is not None:
+            return entry.campaign
+    if starts_at is None:
+        return None
+    day = starts_at.astimezone(VIETNAM).date()
+    return (ActionMonthCampaign.objects.filter(schools__unit=unit, starts_on__lte=day, ends_on__gte=day)
+            .exclude(status=ActionMonthCampaign.Status.DRAFT)
+            .order_by(Length("issuer_unit__path").desc(), "-id").first())
 
 
 def report_state(entry: CampaignSchool, deadline: dt.date, today: dt.date) -> str:

@@ -8,6 +8,9 @@ Participants are given as (group, sex, count) triples, one per group × sex; the
 activity's previous rows. A zero count stores no row: indicators sum rows, and a row of zero
 people says nothing a missing row does not.
 
+The tasks an activity may carry out and the campaign it counts for are decided in
+`selectors.task_allowed` and `selectors_campaign.campaign_for_activity` (shared with trainings).
+
 Audit rows carry ids, statuses and head-counts, never a person's name (activities are about
 children; the audit log is read more widely than the activity itself).
 """
@@ -18,22 +21,27 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from binhdang.accounts import access
 from binhdang.accounts.roles import Level
 from binhdang.audit.services import record
 from binhdang.lib.vntext import nfc
 from binhdang.people.models import Sex
-from binhdang.plans.models import PlanStatus, Task
 
 from .evidence import delete_files_on_commit
 from .models import Activity, ActivityKind, ActivityStatus, Audience, Participation
+from .selectors import task_allowed
+from .selectors_campaign import campaign_for_activity
 
 # The fields `data` may carry; anything else (status, unit, author) is set by the services only.
 FIELDS = ("task", "kind", "title", "starts_at", "ends_at", "place", "responsible_body", "audiences",
           "description")
 
 Triple = tuple[str, str, int]
+
+TASK_ERROR = _lazy("Nhiệm vụ: phải thuộc một kế hoạch đã ban hành của đơn vị hoặc Tháng hành động mà trường đang "
+                   "tham gia; nếu không, hãy chọn “Ngoài kế hoạch”.")
 
 
 def may_change(user, activity: Activity) -> bool:
@@ -68,9 +76,8 @@ def _clean(unit, data: dict) -> dict:
     if values["kind"] not in ActivityKind.values:
         errors["kind"] = _("Loại hoạt động: hãy chọn một loại trong danh sách.")
     task = values["task"]
-    if task is not None and not _task_of_issued_plan(task, unit):
-        errors["task"] = _("Nhiệm vụ: phải thuộc một kế hoạch đã ban hành của đơn vị; nếu không, "
-                           "hãy chọn “Ngoài kế hoạch”.")
+    if task is not None and not task_allowed(unit, task):
+        errors["task"] = TASK_ERROR
     if values["starts_at"] is None:
         errors["starts_at"] = _("Bắt đầu: hãy nhập ngày giờ bắt đầu.")
     elif values["ends_at"] is not None and values["ends_at"] <= values["starts_at"]:
@@ -84,12 +91,10 @@ def _clean(unit, data: dict) -> dict:
     values["audiences"] = [a for a in Audience.values if a in audiences]  # a fixed order
     if errors:
         raise ValidationError(errors)
+    # Set from the task and the date on every save, so changing the task away from the campaign
+    # (or the date out of its window) takes the activity off the campaign's board.
+    values["campaign"] = campaign_for_activity(unit, task, values["starts_at"])
     return values
-
-
-def _task_of_issued_plan(task: Task, unit) -> bool:
-    plan = Task.objects.filter(pk=task.pk).values_list("group__plan__status", "group__plan__issuer_unit_id").first()
-    return plan is not None and plan == (PlanStatus.ISSUED, unit.pk)
 
 
 def clean_participations(participations: Iterable[Triple]) -> list[Triple]:
@@ -138,7 +143,8 @@ def activity_create(*, actor, unit, data: dict, participations: Iterable[Triple]
     activity = Activity.objects.create(unit=unit, created_by=actor if getattr(actor, "pk", None) else None, **values)
     _replace_participations(activity, triples)
     record(actor=actor, unit=unit, action="activity.create", target=activity, details={
-        "task": activity.task_id, "kind": activity.kind, "participants": _by_sex(triples)})
+        "task": activity.task_id, "kind": activity.kind, "campaign": activity.campaign_id,
+        "participants": _by_sex(triples)})
     return activity
 
 

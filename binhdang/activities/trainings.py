@@ -17,29 +17,21 @@ from binhdang.accounts.roles import Level
 from binhdang.audit.services import record
 from binhdang.lib.vntext import nfc
 from binhdang.people.models import StaffMember, Student
-from binhdang.plans.models import PlanStatus, Task
+from binhdang.plans.models import Task
 
 from .models import Activity, ActivityKind, Audience, Participation, Training, TrainingAttendance
+from .selectors import task_allowed
+from .selectors_campaign import campaign_for_activity
+from .services import TASK_ERROR
 
 DERIVED_GROUPS = (Audience.STAFF, Audience.STUDENTS)
 
 
 def check_task(unit, task: Task | None) -> None:
-    """An activity carries out a task of an ISSUED plan of its own unit, or none (unplanned)."""
-    if task is None:
-        return
-    plan = task.group.plan
-    if plan.issuer_unit_id != unit.pk:
-        raise ValidationError({"task": _("Nhiệm vụ này không thuộc kế hoạch của đơn vị.")})
-    if plan.status != PlanStatus.ISSUED:
-        raise ValidationError({"task": _("Chỉ ghi hoạt động cho nhiệm vụ của kế hoạch đã ban hành.")})
-
-
-def issued_tasks(unit):
-    """Tasks an activity of `unit` may carry out: those of its issued plans, newest plan first."""
-    return (Task.objects.filter(group__plan__issuer_unit=unit, group__plan__status=PlanStatus.ISSUED)
-            .select_related("group__plan").order_by("-group__plan__year", "group__plan_id", "group__position",
-                                                    "position"))
+    """The same rule as any activity: a task of an issued plan of the unit, or of an open Action
+    Month campaign of the school, or none (unplanned)."""
+    if task is not None and not task_allowed(unit, task):
+        raise ValidationError({"task": TASK_ERROR})
 
 
 def may_change(user, activity: Activity) -> bool:
@@ -63,7 +55,8 @@ def training_create(*, actor, unit, title: str, topic: str, trainer: str = "", s
         raise ValidationError({"ends_at": _("Thời gian kết thúc phải sau thời gian bắt đầu.")})
     check_task(unit, task)
     activity = Activity.objects.create(
-        unit=unit, task=task, kind=ActivityKind.TRAINING, title=title[:300], starts_at=starts_at, ends_at=ends_at,
+        unit=unit, task=task, campaign=campaign_for_activity(unit, task, starts_at), kind=ActivityKind.TRAINING,
+        title=title[:300], starts_at=starts_at, ends_at=ends_at,
         place=nfc(place).strip(), audiences=[Audience.STAFF], description=nfc(description).strip(),
         created_by=actor if getattr(actor, "pk", None) else None,
     )

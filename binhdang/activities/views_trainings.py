@@ -17,8 +17,9 @@ from binhdang.accounts.roles import Level
 from binhdang.people import selectors as people_selectors
 
 from . import selectors_people as selectors
+from .forms import task_select
 from .models import Training
-from .trainings import issued_tasks, may_change, training_attendance_update, training_create
+from .trainings import may_change, training_attendance_update, training_create
 
 ROSTER_LIMIT = 300
 
@@ -32,19 +33,18 @@ class TrainingForm(forms.Form):
     ends_at = forms.DateTimeField(label=_l("Kết thúc"), required=False,
                                   widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
     place = forms.CharField(label=_l("Địa điểm"), max_length=200, required=False)
-    task = forms.ModelChoiceField(label=_l("Nhiệm vụ trong kế hoạch"), queryset=None, required=False,
-                                  empty_label=_l("Ngoài kế hoạch"))
+    task = forms.ChoiceField(label=_l("Nhiệm vụ trong kế hoạch"), required=False)
     description = forms.CharField(label=_l("Nội dung"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(self, *args, unit, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["task"].queryset = issued_tasks(unit)
-        self.fields["task"].label_from_instance = _task_label
+        # The same tasks as the activity form (issued plans, open Action Month campaigns).
+        self.tasks, groups = task_select(unit)
+        self.fields["task"].choices = [("", _("Ngoài kế hoạch")), *groups]
 
-
-def _task_label(task) -> str:
-    plan = task.group.plan
-    return f"{plan.number or plan.title[:40]} · {task.text[:90]}"
+    def clean_task(self):
+        value = self.cleaned_data["task"]
+        return self.tasks[value] if value else None
 
 
 def apply_errors(form, exc: ValidationError) -> None:

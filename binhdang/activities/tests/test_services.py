@@ -28,7 +28,8 @@ def test_create_against_a_task_of_an_issued_plan(world):
     assert activity.created_by == world.teacher and activity.unit == world.school
     assert _counts(activity) == {("students", "F"): 20, ("students", "M"): 18}
     entry = AuditEntry.objects.get(action="activity.create")
-    assert entry.details == {"task": task.pk, "kind": "flag_talk", "participants": {"M": 18, "F": 20, "U": 0}}
+    assert entry.details == {"task": task.pk, "kind": "flag_talk", "campaign": None,
+                             "participants": {"M": 18, "F": 20, "U": 0}}
 
 
 def test_unplanned_activity_has_no_task(world):
