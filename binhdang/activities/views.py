@@ -16,13 +16,14 @@ from django.views.decorators.http import require_POST
 from binhdang.accounts.access import can, get_for_user, require_active_unit
 from binhdang.accounts.roles import Level
 from binhdang.people.models import Sex
-from binhdang.plans.models import Plan
+from binhdang.plans.models import Plan, PlanStatus
 
 from . import selectors, services
 from .evidence import ACCEPT, MAX_FILES
 from .evidence import may_delete as may_delete_evidence
 from .forms import ActivityForm, CancelForm, FilterForm, ReportForm, grid_rows, grid_values, parse_grid
 from .models import Activity, ActivityStatus, Audience, EvidenceKind
+from .selectors_campaign import campaign_tasks_for
 
 PAGE_SIZE = 30
 
@@ -196,8 +197,18 @@ def plan_progress_view(request, uid):
     # own and its authorities' business, not that of the units below an issued commune plan.
     plan = get_for_user(request.user, Plan.objects.select_related("issuer_unit"), level=Level.VIEW,
                         unit_attr="issuer_unit", uid=uid)
+    # Drafts are readable too: a school's Action Month tasks sit in a draft plan until it is issued,
+    # and activities are logged against them meanwhile ("Ghi hoạt động" offered for those tasks only).
     progress = selectors.plan_progress(plan)
+    loggable: set[int] = set()
+    # The link logs at the active unit, so it is offered only there (an officer above would get a
+    # form for their own unit, where these tasks are not offered).
+    at_issuer = getattr(request, "active_unit", None) == plan.issuer_unit
+    if at_issuer and can(request.user, plan.issuer_unit, Level.EDIT) and not plan.issuer_unit.is_closed:
+        if plan.status == PlanStatus.ISSUED:
+            loggable = {row.task.pk for row in progress.rows}
+        else:
+            loggable = set(campaign_tasks_for(plan.issuer_unit).filter(group__plan=plan).values_list("pk", flat=True))
     return render(request, "activities/activity_plan_progress.html", {
-        "plan": plan, "progress": progress, "totals": progress.totals(), "sexes": Sex.choices,
-        "can_log": can(request.user, plan.issuer_unit, Level.EDIT) and plan.status == "issued",
+        "plan": plan, "progress": progress, "totals": progress.totals(), "sexes": Sex.choices, "loggable": loggable,
     })
