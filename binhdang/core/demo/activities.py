@@ -136,6 +136,8 @@ def record_lessons(school: OrgUnit, principal: User) -> None:
     for index, (group, subject, grade, lesson, content, day) in enumerate(data.LESSONS):
         members = (BodyMembership.objects.filter(body=bodies[group], staff__position=Position.TEACHER)
                    .order_by("staff__external_id").values_list("staff", flat=True))
+        if not members:  # a subject group without teachers (an edited demo): nobody to record for
+            continue
         teacher = StaffMember.objects.get(pk=members[index % len(members)])
         if LessonIntegration.objects.filter(unit=school, teacher=teacher, lesson=lesson, taught_on=day).exists():
             continue
