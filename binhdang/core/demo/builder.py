@@ -26,6 +26,8 @@ from binhdang.people.models import (
 )
 
 from . import names, structure
+from .action_month import ensure_action_month
+from .activities import SCHOOL, ensure_school_year_2023
 from .plans import ensure_seed_plans
 
 
@@ -204,6 +206,17 @@ def ensure_logins(units: dict[str, OrgUnit], password: str) -> list[tuple[str, s
     return rows
 
 
+def ensure_2023(units: dict[str, OrgUnit], plans) -> None:
+    """THPT Quế Sơn's 2023: plan issued, activities over the year, the Action Month (see the modules)."""
+    plan = next((p for p in plans if p.issuer_unit_id == units[SCHOOL].pk), None)
+    if plan is None:
+        return
+    actors = {key: User.objects.get(username=name) for key, name in
+              (("ht", "ht.queson"), ("gv", "gv.queson"), ("so", "so.danang"))}
+    ensure_school_year_2023(units[SCHOOL], plan, actors)
+    ensure_action_month(units[SCHOOL], units["so-gddt-da-nang"], actors)
+
+
 @transaction.atomic
 def build_demo(today: dt.date | None = None) -> dict:
     today = today or timezone.localdate()
@@ -219,5 +232,7 @@ def build_demo(today: dt.date | None = None) -> dict:
     plans = ensure_seed_plans(units)
     password, generated = demo_password()
     logins = ensure_logins(units, password)
+    if plans is not None:
+        ensure_2023(units, plans)
     return {"logins": logins, "password": password, "generated": generated, "school_year": year.code,
             "plans": plans}

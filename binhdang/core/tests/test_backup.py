@@ -48,6 +48,10 @@ def snapshot() -> dict:
     return rows
 
 
+def media_files(media_root) -> dict:
+    return {str(p.relative_to(media_root)): p.read_bytes() for p in media_root.rglob("*") if p.is_file()}
+
+
 def build_installation(media_root):
     """The demo data, one upload, and a row in each table the demo leaves empty."""
     build_demo(today=dt.date(2026, 11, 22))
@@ -67,7 +71,9 @@ def build_installation(media_root):
 def test_round_trip_restores_every_row_and_file(media_root, tmp_path):
     admin = build_installation(media_root)
     before = snapshot()
-    # The demo must exercise what the backup has to carry.
+    files = media_files(media_root)
+    # The demo must exercise what the backup has to carry (its evidence photos and thumbnails too).
+    assert sum(name.startswith("evidence/") for name in files) > 20
     assert len(before["audit.AuditEntry"]) > 0
     assert len(before["orgs.ParentLink"]) > 0
     assert len(before["people.Student"]) > 100
@@ -113,7 +119,8 @@ def test_round_trip_restores_every_row_and_file(media_root, tmp_path):
     assert not AuditEntry.objects.filter(action="test.after_backup").exists()
     assert (media_root / "ke-hoach/2026/ke-hoach.docx").read_bytes() == UPLOAD_BYTES
     assert not (media_root / "moi.txt").exists()
-    assert [p.name for p in media_root.iterdir()] == ["ke-hoach"]
+    assert sorted(p.name for p in media_root.iterdir()) == ["campaign-reports", "evidence", "ke-hoach"]
+    assert media_files(media_root) == files
     # Sequences follow the restored ids (PostgreSQL): new rows get fresh keys.
     fresh = AuditEntry.objects.create(action="test.after_restore", target_type="test")
     assert fresh.pk > max(row["id"] for row in before["audit.AuditEntry"])

@@ -1,24 +1,114 @@
-"""`binhdang demo` builds the demo from the seeds, plans included, and a second run adds nothing."""
+"""`binhdang demo` builds the demo from the seeds, plans included, THPT Quế Sơn's 2023 (plan issued,
+activities, Action Month, evidence photos), and a second run adds nothing."""
 
 import datetime as dt
+from collections import Counter
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from PIL import Image
 
+from binhdang.activities.campaign_report import report_file_exists
+from binhdang.activities.models import (
+    ActionMonthCampaign,
+    Activity,
+    CampaignSchool,
+    Commendation,
+    Evidence,
+    LessonIntegration,
+    Training,
+)
+from binhdang.activities.selectors_campaign import campaign_board
 from binhdang.core.demo.builder import build_demo
-from binhdang.plans.models import Plan
+from binhdang.core.ops.backup import table_models
+from binhdang.plans.models import Plan, PlanKind, PlanStatus
+from binhdang.plans.workflow import VIETNAM
 
 pytestmark = pytest.mark.django_db
+TODAY = dt.date(2026, 11, 22)
 
 
-def test_demo_imports_each_seed_plan_for_its_school_once():
-    build_demo(today=dt.date(2026, 11, 22))
-    build_demo(today=dt.date(2026, 11, 22))
-    plans = {p.issuer_unit.code: p for p in Plan.objects.select_related("issuer_unit")}
-    assert set(plans) == {"thpt-que-son", "th-ly-thuong-kiet"}
-    assert plans["thpt-que-son"].signer_name == "Nguyễn Ngọc Chín"
-    assert plans["thpt-que-son"].task_groups.count() == 5
-    assert plans["th-ly-thuong-kiet"].targets.count() == 4
+@pytest.fixture
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.MEDIA_ROOT.mkdir()
+    return settings.MEDIA_ROOT
+
+
+def state(media_root: Path) -> dict:
+    """Rows per table and stored files: what a second run must leave unchanged."""
+    counts = {model._meta.label: model._base_manager.count() for model in table_models()}
+    counts["files"] = sorted(str(p.relative_to(media_root)) for p in media_root.rglob("*") if p.is_file())
+    return counts
+
+
+def test_demo_imports_each_seed_plan_for_its_school_once_and_a_second_run_adds_nothing(media_root):
+    build_demo(today=TODAY)
+    first = state(media_root)
+    build_demo(today=TODAY)
+    assert state(media_root) == first
+    assert first["activities.Activity"] >= 20 and len(first["files"]) > 20
+    yearly = {p.issuer_unit.code: p for p in Plan.objects.filter(kind=PlanKind.YEARLY).select_related("issuer_unit")}
+    assert set(yearly) == {"thpt-que-son", "th-ly-thuong-kiet"}
+    assert yearly["thpt-que-son"].signer_name == "Nguyễn Ngọc Chín"
+    assert yearly["thpt-que-son"].task_groups.count() == 5
+    assert yearly["th-ly-thuong-kiet"].targets.count() == 4
+    assert yearly["th-ly-thuong-kiet"].status == PlanStatus.DRAFT
+
+
+def local_day(moment) -> dt.date:
+    return moment.astimezone(VIETNAM).date()
+
+
+def test_demo_shows_que_son_2023_with_activities_action_month_and_photos(media_root):
+    build_demo(today=TODAY)
+    plan = Plan.objects.get(issuer_unit__code="thpt-que-son", kind=PlanKind.YEARLY)
+    assert plan.status == PlanStatus.ISSUED and plan.number.endswith("/KH-THPTQS")
+    assert plan.document_date == dt.date(2023, 2, 15) and plan.issued_by.username == "ht.queson"
+    tasks = [t for g in plan.task_groups.all() for t in g.tasks.all()]
+    assert sum(1 for t in tasks if t.due_on and t.responsible_bodies.exists()) >= 5
+
+    activities = list(Activity.objects.filter(unit=plan.issuer_unit).prefetch_related("participations", "evidence"))
+    in_2023 = [a for a in activities if local_day(a.starts_at).year == 2023]
+    assert len(in_2023) >= 20 and len({local_day(a.starts_at).month for a in in_2023}) >= 8
+    status = Counter(a.status for a in activities)
+    assert status["done"] >= 20 and status["planned"] >= 2 and status["cancelled"] == 1
+    assert all(a.cancel_reason for a in activities if a.status == "cancelled")
+    done = [a for a in activities if a.status == "done"]
+    assert all(a.results and sum(p.count for p in a.participations.all()) > 0 for a in done)
+    assert {"flag_talk", "staff_meeting", "training", "contest", "club", "hardship_support", "lesson"} <= {
+        a.kind for a in done}
+    assert any(a.created_by.username == "gv.queson" for a in done)
+    for training in Training.objects.filter(activity__unit=plan.issuer_unit):
+        staff = sum(p.count for p in training.activity.participations.all() if p.group == "staff")
+        assert staff == training.attendance.count() > 0
+    assert LessonIntegration.objects.filter(unit=plan.issuer_unit).values("teacher").distinct().count() >= 3
+
+    campaign = ActionMonthCampaign.objects.get(year=2023)
+    assert campaign.status == "launched" and campaign.issuer_unit.code == "so-gddt-da-nang"
+    entry = CampaignSchool.objects.get(campaign=campaign, unit=plan.issuer_unit)
+    assert entry.task_group.plan.status == PlanStatus.ISSUED
+    month = [a for a in done if a.campaign_id == campaign.pk]
+    covered = {a.task.position for a in month if a.task and a.task.group_id == entry.task_group_id}
+    assert covered == set(campaign.items.values_list("position", flat=True))
+    assert all(dt.date(2023, 11, 15) <= local_day(a.starts_at) <= local_day(a.ends_at) <= dt.date(2023, 12, 15)
+               for a in month)
+    row = campaign_board(campaign).page[0]
+    assert row.covered == campaign.items.filter(required=True).count() and row.female > 0 and row.male > 0
+    assert report_file_exists(entry)
+    decisions = Commendation.objects.filter(unit=plan.issuer_unit)
+    assert decisions.filter(status="approved").exclude(number="").exists()
+    assert decisions.filter(status="proposed").exists()
+
+    photos = list(Evidence.objects.filter(activity__unit=plan.issuer_unit))
+    assert photos and all(e.kind == "photo" and e.thumbnail for e in photos)
+    for item in photos:
+        for field in (item.file, item.thumbnail):
+            with field.open("rb") as handle, Image.open(handle) as image:
+                assert image.format == "JPEG"
+    per_activity = Counter(e.activity_id for e in photos)
+    assert set(per_activity.values()) <= {1, 2, 3} and len(per_activity) < len(done)
 
 
 def test_demo_without_seeds_says_so(monkeypatch, tmp_path, capsys):
