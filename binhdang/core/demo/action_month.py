@@ -92,13 +92,6 @@ def ensure_campaign(authority: OrgUnit, officer) -> ActionMonthCampaign:
     return campaign
 
 
-def link_to_campaign(activity: Activity, campaign: ActionMonthCampaign) -> None:
-    """The board and the report read Activity.campaign; activity_create takes no campaign (the
-    activity is tied to it through its task), so the link is set here for the campaign's tasks."""
-    if activity.campaign_id is None:
-        Activity.objects.filter(pk=activity.pk).update(campaign=campaign)
-
-
 def ensure_action_month(school: OrgUnit, authority: OrgUnit, actors: dict) -> CampaignSchool | None:
     campaign = ensure_campaign(authority, actors["so"])
     entry = CampaignSchool.objects.select_related("task_group__plan", "campaign", "unit").filter(
@@ -111,9 +104,8 @@ def ensure_action_month(school: OrgUnit, authority: OrgUnit, actors: dict) -> Ca
     tasks = {t.position: t for t in Task.objects.filter(group=entry.task_group, parent=None)}
     logged = []
     for position, spec in ACTIVITIES:
-        activity = log_activity(school, plan, {**spec, "task": None}, actors, task=tasks.get(position))
-        link_to_campaign(activity, campaign)
-        logged.append(activity)
+        # activity_create ties each activity to the campaign through its task (campaign_for_activity).
+        logged.append(log_activity(school, plan, {**spec, "task": None}, actors, task=tasks.get(position)))
     draft_report(entry, actors["ht"])
     ensure_commendations(school, actors["ht"], logged)
     return entry
