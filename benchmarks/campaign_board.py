@@ -19,31 +19,12 @@ Prints each time, the number of queries of the page and the ratio of the page's 
 """
 
 import argparse
-import os
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-
-def _setup(tmp: Path) -> None:
-    os.environ["DJANGO_SETTINGS_MODULE"] = "binhdang.config.settings"
-    os.environ["BINHDANG_VAR_DIR"] = str(tmp)
-    os.environ["BINHDANG_MEDIA_ROOT"] = str(tmp / "media")
-    os.environ["DATABASE_URL"] = f"sqlite:///{tmp / 'bench.sqlite3'}"
-    os.environ.setdefault("BINHDANG_INSECURE_HTTP", "1")
-    os.environ.setdefault("BINHDANG_LOG_LEVEL", "WARNING")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
-    # The page links its CSS through the production static storage (a manifest): collect it.
-    call_command("collectstatic", interactive=False, verbosity=0)
+from _django import django_in  # benchmarks/ is on sys.path when a script runs
 
 
 def _timed(function, *args, **kwargs):
@@ -63,7 +44,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="binhdang-bench-") as tmp_name:
-        _setup(Path(tmp_name))
+        django_in(Path(tmp_name), collectstatic=True)
         from django.conf import settings
         from django.db import connection
         from django.test import Client

@@ -19,30 +19,16 @@ Prints plans/second for each and the ratio of each real path's time to its basel
 import argparse
 import io
 import os
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from _django import django_in  # benchmarks/ is on sys.path when a script runs
 
 SEED = Path(os.environ.get("BINHDANG_SEEDS_DIR", Path(__file__).resolve().parents[2] / "shared" / "seeds"))
 SEED_000 = "000_b75ea42580e22e9e.txt"
 
 
-def _setup(tmp: Path) -> None:
-    os.environ["DJANGO_SETTINGS_MODULE"] = "binhdang.config.settings"
-    os.environ["BINHDANG_VAR_DIR"] = str(tmp)
-    os.environ["BINHDANG_MEDIA_ROOT"] = str(tmp / "media")
-    os.environ["DATABASE_URL"] = f"sqlite:///{tmp / 'bench.sqlite3'}"
-    os.environ.setdefault("BINHDANG_INSECURE_HTTP", "1")
-    os.environ.setdefault("BINHDANG_LOG_LEVEL", "WARNING")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
 
 
 def _long_plan(unit, copies: int):
@@ -139,7 +125,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=4.0)
     options = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="binhdang-bench-") as tmp_name:
-        _setup(Path(tmp_name))
+        django_in(Path(tmp_name))
         from binhdang.documents.rendering.docx import render_docx
         from binhdang.orgs.services import org_unit_create
         from binhdang.plans.exporting import plan_to_document

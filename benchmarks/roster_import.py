@@ -19,14 +19,12 @@ Prints rows/second for each and the ratio of the import's time to the baseline's
 
 import argparse
 import datetime as dt
-import os
 import random
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from _django import django_in  # benchmarks/ is on sys.path when a script runs
 
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô"]
 MIDDLE_F = ["Thị", "Thị Thu", "Ngọc", "Thị Minh", "Khánh", "Thu", "Bảo"]
@@ -35,19 +33,6 @@ GIVEN_F = ["Hoa", "Lan", "Hương", "Trang", "Linh", "Ngân", "Thảo", "Vy", "A
 GIVEN_M = ["Nam", "Hùng", "Dũng", "Khoa", "Huy", "Phúc", "Long", "Tuấn", "Anh", "Bình", "Sơn"]
 
 
-def _setup(tmp: Path) -> None:
-    os.environ["DJANGO_SETTINGS_MODULE"] = "binhdang.config.settings"
-    os.environ["BINHDANG_VAR_DIR"] = str(tmp)
-    os.environ["BINHDANG_MEDIA_ROOT"] = str(tmp / "media")
-    os.environ["DATABASE_URL"] = f"sqlite:///{tmp / 'bench.sqlite3'}"
-    os.environ.setdefault("BINHDANG_INSECURE_HTTP", "1")
-    os.environ.setdefault("BINHDANG_LOG_LEVEL", "WARNING")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
 
 
 def _write_roster(path: Path, rows: int) -> None:
@@ -114,7 +99,7 @@ def main() -> None:
     rows = parser.parse_args().rows
     with tempfile.TemporaryDirectory(prefix="binhdang-bench-") as tmp_name:
         tmp = Path(tmp_name)
-        _setup(tmp)
+        django_in(tmp)
         from django.db import connection
 
         from binhdang.orgs.services import org_unit_create

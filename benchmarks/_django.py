@@ -1,0 +1,25 @@
+"""One Django set-up for every benchmark: a throwaway SQLite database and media folder in `tmp`,
+migrated (and, for pages that link CSS through the manifest storage, static files collected)."""
+
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+
+def django_in(tmp: Path, *, collectstatic: bool = False) -> None:
+    os.environ["DJANGO_SETTINGS_MODULE"] = "binhdang.config.settings"
+    os.environ["BINHDANG_VAR_DIR"] = str(tmp)
+    os.environ["BINHDANG_MEDIA_ROOT"] = str(tmp / "media")
+    os.environ["DATABASE_URL"] = f"sqlite:///{tmp / 'bench.sqlite3'}"
+    os.environ.setdefault("BINHDANG_INSECURE_HTTP", "1")
+    os.environ.setdefault("BINHDANG_LOG_LEVEL", "WARNING")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    if collectstatic:
+        call_command("collectstatic", interactive=False, verbosity=0)
