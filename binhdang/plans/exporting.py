@@ -23,6 +23,7 @@ from binhdang.documents.spec import (
     vietnamese_letter,
 )
 from binhdang.lib.vntext import fold, nfc
+from binhdang.orgs.selectors import parent_on
 
 from .models import Plan, PlanStatus, SectionKind, Task
 from .selectors import task_tree
@@ -43,8 +44,11 @@ def _issuer_names(plan: Plan) -> tuple[str, str, str]:
     if plan.issuer_body_id:
         body = plan.issuer_body
         return unit.name.upper(), body.name, body.short_name or unit.short_name
-    parent = unit.parent.name.upper() if unit.parent_id else ""
-    return parent, unit.name, unit.short_name
+    # A dated plan names the authority the unit answered to on that date (a 2023 plan of a school
+    # moved by the 2025 reform keeps its old Sở); an undated draft names today's.
+    above = parent_on(unit, plan.document_date) if plan.document_date else None
+    above = above or unit.parent
+    return (above.name.upper() if above else ""), unit.name, unit.short_name
 
 
 def _number_code(plan: Plan, short_name: str) -> str:

@@ -115,3 +115,22 @@ def test_docx_blanks_are_one_column_but_space_pushed_columns_stay_two():
     assert docx_text(io.BytesIO(out.getvalue())).split("\n") == [
         "Số:   /KH-THA", "Đống Đa, ngày   tháng   năm 2024",
         "Số: 05/KH-THA          Đống Đa, ngày 05 tháng 3 năm 2024"]
+
+
+def test_a_dated_plan_names_the_authority_of_its_date(world):
+    """A 2023 plan of a school moved in 2025 keeps its 2023 authority in the header; a draft
+    without a date names today's."""
+    import datetime as dt
+
+    from binhdang.orgs.services import org_unit_move
+    from binhdang.plans.exporting import plan_to_document
+    from binhdang.plans.models import Plan
+
+    old_parent = world.school.parent
+    org_unit_move(actor=None, acting_unit=None, unit=world.school, new_parent=world.province,
+                  on_date=dt.date(2025, 7, 1))
+    world.school.refresh_from_db()
+    plan = Plan.objects.create(issuer_unit=world.school, title="Kế hoạch năm 2023", document_date=dt.date(2023, 3, 1))
+    assert plan_to_document(plan).parent_body == old_parent.name.upper()
+    draft = Plan.objects.create(issuer_unit=world.school, title="Kế hoạch năm 2026")
+    assert plan_to_document(draft).parent_body == world.province.name.upper()
