@@ -35,7 +35,7 @@ def _next_url(request) -> str:
 def login_view(request):
     if request.user.is_authenticated:
         return redirect("core:home")
-    form = LoginForm(request, data=request.POST or None)
+    form = LoginForm(request, data=request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         user = form.get_user()
         device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
@@ -58,7 +58,7 @@ def verify_view(request):
     if device is None:
         request.session.pop(PENDING_KEY, None)
         return redirect("accounts:login")
-    form = TokenForm(request.POST or None)
+    form = TokenForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         if device.verify_token(form.cleaned_data["token"]):
             request.session.pop(PENDING_KEY, None)
@@ -94,7 +94,7 @@ def two_factor_view(request):
     user = request.user
     confirmed_device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
     confirmed = confirmed_device is not None
-    form = TokenForm(request.POST or None)
+    form = TokenForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and request.POST.get("action") == "disable":
         if confirmed_device is None:
             return redirect("accounts:two_factor")

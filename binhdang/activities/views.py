@@ -167,7 +167,7 @@ def activity_report_view(request, uid):
 @login_required
 def activity_cancel_view(request, uid):
     activity = _changeable(request, uid)
-    form = CancelForm(request.POST or None)
+    form = CancelForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.activity_cancel(actor=request.user, activity=activity, reason=form.cleaned_data["reason"])

@@ -93,9 +93,9 @@ def _save_form(request, unit, campaign=None):
     if campaign is not None:
         initial = {"theme": campaign.theme, "starts_on": campaign.starts_on, "ends_on": campaign.ends_on,
                    "report_deadline": campaign.report_deadline}
-    form = CampaignForm(request.POST or None, initial=initial)
+    form = CampaignForm(request.POST if request.method == "POST" else None, initial=initial)
     items = [{"kind": i.kind, "text": i.text, "required": i.required} for i in campaign.items.all()] if campaign else []
-    formset = ItemFormSet(request.POST or None, initial=items, prefix="items")
+    formset = ItemFormSet(request.POST if request.method == "POST" else None, initial=items, prefix="items")
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         try:
             campaign = campaigns.campaign_save(actor=request.user, unit=unit, campaign=campaign,

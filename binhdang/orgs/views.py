@@ -75,7 +75,7 @@ def unit_create_view(request, uid):
     parent = _unit(request, uid, Level.ADMIN)
     if parent.kind == OrgKind.SCHOOL or parent.is_closed:
         raise PermissionDenied
-    form = UnitCreateForm(request.POST or None)
+    form = UnitCreateForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -107,7 +107,7 @@ def unit_move_view(request, uid):
     )
     parents = [p for p in parents if can(request.user, p, Level.ADMIN)]
     queryset = OrgUnit.objects.filter(pk__in=[p.pk for p in parents]).order_by("path")
-    form = UnitMoveForm(request.POST or None, parents=queryset)
+    form = UnitMoveForm(request.POST if request.method == "POST" else None, parents=queryset)
     if request.method == "POST" and form.is_valid():
         try:
             services.org_unit_move(actor=request.user, acting_unit=request.active_unit, unit=unit,
@@ -135,7 +135,7 @@ def unit_merge_view(request, uid):
     candidates = OrgUnit.objects.filter(
         pk__in=[c.pk for c in candidates if can(request.user, c.parent, Level.ADMIN)]
     ).order_by("path")
-    form = UnitMergeForm(request.POST or None, candidates=candidates)
+    form = UnitMergeForm(request.POST if request.method == "POST" else None, candidates=candidates)
     if request.method == "POST" and form.is_valid():
         try:
             services.org_unit_merge(actor=request.user, acting_unit=request.active_unit,
@@ -154,7 +154,7 @@ def unit_merge_view(request, uid):
 def unit_close_view(request, uid):
     unit = _unit(request, uid, Level.VIEW)
     _require_parent_admin(request.user, unit)
-    form = UnitCloseForm(request.POST or None)
+    form = UnitCloseForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.org_unit_close(actor=request.user, acting_unit=request.active_unit, unit=unit,

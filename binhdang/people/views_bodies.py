@@ -41,7 +41,7 @@ def body_list_view(request):
     if not unit.is_school:
         raise Http404
     can_manage = can(request.user, unit, Level.MANAGE)
-    form = BodyForm(request.POST or None)
+    form = BodyForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         require_active_unit(request, Level.MANAGE)
         if form.is_valid():
@@ -62,7 +62,7 @@ def body_list_view(request):
 def body_detail_view(request, uid):
     body = get_for_user(request.user, InternalBody.objects.select_related("unit"), level=Level.VIEW, uid=uid)
     can_manage = can(request.user, body.unit, Level.MANAGE)
-    form = SeatForm(request.POST or None, unit=body.unit)
+    form = SeatForm(request.POST if request.method == "POST" else None, unit=body.unit)
     if request.method == "POST":
         get_for_user(request.user, InternalBody.objects.all(), level=Level.MANAGE, uid=uid)
         if form.is_valid():

@@ -41,7 +41,8 @@ def import_upload_view(request):
     unit = require_active_unit(request, Level.MANAGE)
     if not unit.is_school:
         return _school_only(request, unit)
-    form = RosterUploadForm(request.POST or None, request.FILES or None)
+    posted = request.method == "POST"
+    form = RosterUploadForm(request.POST if posted else None, request.FILES if posted else None)
     if request.method == "POST" and form.is_valid():
         file = form.cleaned_data["file"]
         try:

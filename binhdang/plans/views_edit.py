@@ -38,7 +38,8 @@ FRAGMENTS = {"basis": "basis", "section": "sections", "group": "tasks", "task": 
 @login_required
 def plan_create_view(request):
     unit = require_active_unit(request, Level.MANAGE)
-    form = PlanCreateForm(request.POST or None, unit=unit, initial={"year": timezone.localdate().year})
+    form = PlanCreateForm(request.POST if request.method == "POST" else None, unit=unit,
+                          initial={"year": timezone.localdate().year})
     if request.method == "POST" and form.is_valid():
         try:
             plan = editing.plan_create_blank(actor=request.user, unit=unit, **form.cleaned_data)

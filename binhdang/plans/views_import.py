@@ -34,7 +34,8 @@ def _get_upload(request, uid) -> PlanUpload:
 @login_required
 def plan_import_view(request):
     unit = require_active_unit(request, Level.MANAGE)
-    form = PlanUploadForm(request.POST or None, request.FILES or None)
+    posted = request.method == "POST"
+    form = PlanUploadForm(request.POST if posted else None, request.FILES if posted else None)
     if request.method == "POST" and form.is_valid():
         file = form.cleaned_data["file"]
         upload = plan_upload_create(actor=request.user, unit=unit, name=file.name, data=form.file_bytes,

@@ -200,3 +200,11 @@ def test_principal_cannot_close_own_school(world, principal, outsider, login):
     commune_officer = client_in(world.commune_officer, world.commune)
     assert commune_officer.post(url, data).status_code == 302
     assert OrgUnit.objects.get(pk=world.school.pk).is_closed
+
+
+def test_an_empty_post_is_a_submitted_form_with_errors(world, officer):
+    """An empty POST is a submission with every field missing, not an unsubmitted page."""
+    response = officer.post(reverse("orgs:create", args=[world.province.uid]), {})
+    form = response.context["form"]
+    assert form.is_bound and "name" in form.errors
+    assert not OrgUnit.objects.filter(parent=world.province, name="").exists()
