@@ -57,6 +57,9 @@ def _due_tasks(today: dt.date):
     return (
         Task.objects.filter(due_on__gte=today, due_on__lte=horizon, group__plan__status=PlanStatus.ISSUED)
         .exclude(group__plan__amendments__status=PlanStatus.ISSUED)
+        # A task already carried out (something done, nothing still planned) needs no reminder.
+        .exclude(Exists(Activity.objects.filter(task=OuterRef("pk"), status=ActivityStatus.DONE))
+                 & ~Exists(Activity.objects.filter(task=OuterRef("pk"), status=ActivityStatus.PLANNED)))
         .select_related("group__plan__issuer_unit")
         .prefetch_related(Prefetch("responsible_bodies__members", queryset=seats.select_related("staff__user")))
         .distinct()

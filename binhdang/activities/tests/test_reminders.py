@@ -159,3 +159,15 @@ def test_a_second_run_does_not_reread_activities_already_reminded(world, mail_on
     # Nothing new: a few queries, none per activity.
     with django_assert_max_num_queries(6):
         assert send_reminders(TODAY) == (0, 0)
+
+
+def test_a_task_already_carried_out_is_not_reminded(world, mail_on):
+    group = body(world.school)
+    seat(group, world.teacher)
+    done = issued_task(world.school, "Đã làm xong", due_on=TODAY + dt.timedelta(days=1), bodies=[group])
+    activity(world.school, "Buổi nói chuyện", at("2026-11-20"), status="done", task=done)
+    going = issued_task(world.school, "Còn việc dự kiến", due_on=TODAY + dt.timedelta(days=1), bodies=[group])
+    activity(world.school, "Đã làm", at("2026-11-20"), status="done", task=going)
+    activity(world.school, "Sẽ làm", at("2026-11-23"), status="planned", task=going)
+    send_reminders(TODAY)
+    assert _titles(world.teacher) == ["Sắp đến hạn: Còn việc dự kiến"]
