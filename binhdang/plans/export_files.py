@@ -91,4 +91,17 @@ def plan_export_run(*, export: PlanExport) -> PlanExport:
             export.status, export.error = PlanExport.Status.DONE, ""
         export.finished_at = timezone.now()
         export.save()
+    if not error:
+        _drop_older_files(export)
     return export
+
+
+def _drop_older_files(export: PlanExport) -> None:
+    """Older files of the same plan and format are stale (a download is made again on demand):
+    their files leave the storage and their rows go, so exports do not pile up."""
+    older = PlanExport.objects.filter(plan_id=export.plan_id, format=export.format,
+                                      revision__lt=export.revision).exclude(pk=export.pk)
+    for stale in older:
+        if stale.file:
+            stale.file.delete(save=False)
+        stale.delete()

@@ -63,8 +63,12 @@ def test_same_revision_reuses_the_file_and_a_change_makes_a_new_one(world, djang
     assert AuditEntry.objects.filter(action="plan.export").count() == 2  # every request is recorded
     assert AuditEntry.objects.filter(action="plan.export").first().details["reused"] is True
     revision_bump(plan)
+    old_name = first.file.name
     changed = _request(client, plan, "docx", django_capture_on_commit_callbacks)
     assert changed.pk != first.pk and changed.revision == first.revision + 1
+    # The stale file leaves the storage with its row; the new one stays.
+    assert not PlanExport.objects.filter(pk=first.pk).exists()
+    assert not first.file.storage.exists(old_name) and changed.file.storage.exists(changed.file.name)
 
 
 def test_status_page_polls_while_pending(world):
