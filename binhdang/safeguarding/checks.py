@@ -63,7 +63,27 @@ def problems() -> list[str]:
             f"BINHDANG_SEALING_KEYS thiếu khoá chính số {ids} mà dữ liệu niêm phong đang cần. / "
             f"BINHDANG_SEALING_KEYS lacks master key id(s) {ids} that sealed data needs."
         ]
+    wrong = [key_id for key_id in needed if not _opens_a_key(key_id)]
+    if wrong:
+        ids = ", ".join(str(key_id) for key_id in wrong)
+        return [
+            f"Khoá chính số {ids} trong BINHDANG_SEALING_KEYS không mở được khoá dữ liệu (sai khoá). / "
+            f"Master key id(s) {ids} in BINHDANG_SEALING_KEYS do not open the sealed keys (wrong key)."
+        ]
     return []
+
+
+def _opens_a_key(master_key_id: int) -> bool:
+    """Whether the configured key with this id unwraps one of its SealedKeys: catches a key
+    regenerated under an old id. The data key is dropped at once."""
+    from .models import SealedKey
+    from .sealing import SealedDataError, _unwrap
+
+    key = SealedKey.objects.filter(master_key_id=master_key_id).order_by("pk").first()
+    try:
+        return key is None or bool(_unwrap(key))
+    except SealedDataError:
+        return False
 
 
 @checks.register(checks.Tags.security)
