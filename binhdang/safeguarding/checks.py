@@ -6,6 +6,7 @@ because gunicorn runs no system checks. Both read the database only when the Sea
 exists, so `migrate` on a fresh database, and `check` before it, work.
 """
 
+import logging
 from pathlib import Path
 
 from django.conf import settings
@@ -13,6 +14,8 @@ from django.core import checks
 from django.core.exceptions import ImproperlyConfigured
 from django.db import DatabaseError, connection
 from django.db.models import Count
+
+logger = logging.getLogger(__name__)
 
 HOW_TO_FIX = (
     "Đặt biến môi trường BINHDANG_SEALING_KEYS (hoặc BINHDANG_SEALING_KEY_FILE) với khoá chính đã "
@@ -99,7 +102,15 @@ def check_master_keys(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
 
 def ensure_sealing_ready() -> None:
     """Raises ImproperlyConfigured (naming BINHDANG_SEALING_KEYS, never a key) when sealed data
-    exists and its master key is not configured. Called when the web application loads."""
-    found = problems()
+    exists and its master key is not configured. Called when the web application loads.
+
+    A database that cannot be reached at that moment does not stop the start (a web server started
+    before its database must keep retrying per request, as before): nothing sealed can be opened
+    without the key anyway, because the sealing functions refuse at the moment of use."""
+    try:
+        found = problems()
+    except DatabaseError as exc:
+        logger.warning("Sealed keys not checked at start: database unavailable (%s).", type(exc).__name__)
+        return
     if found:
         raise ImproperlyConfigured(" ".join(found) + " " + HOW_TO_FIX)

@@ -70,6 +70,20 @@ def test_the_right_keys_pass(settings):
     ensure_sealing_ready()
 
 
+def test_unreachable_database_does_not_stop_the_start(monkeypatch, caplog):
+    from django.db import OperationalError
+
+    from binhdang.safeguarding import checks as sealing_checks
+
+    def unreachable():
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(sealing_checks, "keys_needed", unreachable)
+    assert check_master_keys() == []
+    ensure_sealing_ready()
+    assert "database unavailable (OperationalError)" in caplog.text
+
+
 def python(env, code):
     import subprocess
 
