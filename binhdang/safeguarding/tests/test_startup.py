@@ -104,9 +104,19 @@ def test_processes_refuse_to_start_without_the_key(tmp_path):
 
     migrated = binhdang(without, "migrate", "--no-input")
     assert migrated.returncode == 0, migrated.stderr
-    made = binhdang(with_key, "shell", "-c",
-                    "from binhdang.safeguarding.sealing import new_data_key; new_data_key()")
+    # Seal a marker and keep the ciphertext (hex) in a session row beside a plain control value,
+    # until case models exist; then read the raw SQLite files (WAL included) byte by byte.
+    marker, control = "DAU-HIEU-TEP-SQLITE-3M9P", "dau-hieu-cong-khai-sqlite-0000x"
+    made = binhdang(with_key, "shell", "-c", (
+        "from django.contrib.sessions.models import Session; from django.utils import timezone; "
+        "from binhdang.safeguarding.sealing import new_data_key, seal; "
+        f"blob = seal(new_data_key(), 'Lời kể {marker}', 'case:1:narrative'); "
+        f"Session.objects.create(session_key='{control}', session_data=blob.hex(), expire_date=timezone.now())"
+    ))
     assert made.returncode == 0, made.stderr
+    files = b"".join(p.read_bytes() for p in tmp_path.iterdir() if p.name.startswith("binhdang.sqlite3"))
+    assert control.encode() in files
+    assert marker.encode() not in files
 
     for env in (without, other_key):
         checked = binhdang(env, "check", "--deploy")
