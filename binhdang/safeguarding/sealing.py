@@ -111,7 +111,8 @@ def new_data_key() -> SealedKey:
 def _aad(key: SealedKey, context: str) -> bytes:
     if not isinstance(context, str) or not context:
         raise ValueError("context must be a non-empty string naming the record and field")
-    return VALUE_HEADER + key.uid.bytes + context.encode("utf-8")
+    # uuid.UUID() also accepts the text form, for a row built by hand from a string uid.
+    return VALUE_HEADER + uuid.UUID(str(key.uid)).bytes + context.encode("utf-8")
 
 
 def field_context(instance, field: str) -> str:
