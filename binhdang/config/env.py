@@ -4,8 +4,12 @@ Settings must never guess: a typo in BINHDANG_DEBUG or DATABASE_URL stops the pr
 with a message naming the variable, instead of silently running with a default.
 """
 
+import base64
+import binascii
 import os
+import re
 import secrets
+import stat
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -143,3 +147,112 @@ def env_email(name: str, *, local: bool) -> dict:
         "EMAIL_USE_TLS": tls,
         "EMAIL_TIMEOUT": 20,
     }
+
+
+class MasterKeys:
+    """The master keys of the sealed data (issue 5), the current one first.
+
+    Its repr names the key ids and the variable they came from, never the key bytes, so a
+    settings dump or a traceback's locals cannot print them."""
+
+    __slots__ = ("_keys", "source")
+
+    def __init__(self, keys: tuple[tuple[int, bytes], ...] = (), source: str = ""):
+        self._keys = tuple(keys)
+        self.source = source
+
+    def __bool__(self) -> bool:
+        return bool(self._keys)
+
+    def __repr__(self) -> str:
+        return f"MasterKeys(ids={list(self.ids)}, source={self.source!r})"
+
+    __str__ = __repr__
+
+    @property
+    def ids(self) -> tuple[int, ...]:
+        return tuple(key_id for key_id, _secret in self._keys)
+
+    @property
+    def current_id(self) -> int:
+        return self._keys[0][0]
+
+    def get(self, key_id: int) -> bytes | None:
+        for known_id, secret in self._keys:
+            if known_id == key_id:
+                return secret
+        return None
+
+
+MASTER_KEY_BYTES = 32
+_KEY_ID_MAX = 65535
+_BASE64URL = re.compile(r"[A-Za-z0-9_-]+={0,2}")
+
+
+def parse_master_keys(name: str, text: str) -> MasterKeys:
+    """"ID:BASE64URL" entries separated by commas or new lines ('#' starts a comment line).
+
+    Errors name the variable and the entry's position, never the text, which is a secret."""
+    entries = [
+        entry.strip()
+        for line in text.splitlines()
+        if not line.strip().startswith("#")
+        for entry in line.split(",")
+        if entry.strip()
+    ]
+    if not entries:
+        raise ImproperlyConfigured(f"{name} is set but lists no key.")
+    keys: list[tuple[int, bytes]] = []
+    for position, entry in enumerate(entries, start=1):
+        key_id, sep, encoded = entry.partition(":")
+        if not sep or not key_id.strip().isdigit() or not 1 <= int(key_id) <= _KEY_ID_MAX:
+            raise ImproperlyConfigured(
+                f"{name}: entry {position} is not ID:KEY with an id from 1 to {_KEY_ID_MAX} "
+                "(make a key with `binhdang sealing new-key`)."
+            )
+        encoded = encoded.strip()
+        secret = None
+        if _BASE64URL.fullmatch(encoded):
+            try:
+                secret = base64.urlsafe_b64decode(encoded + "=" * (-len(encoded) % 4))
+            except (binascii.Error, ValueError):
+                secret = None
+        if secret is None or len(secret) != MASTER_KEY_BYTES:
+            raise ImproperlyConfigured(
+                f"{name}: the key of entry {position} is not {MASTER_KEY_BYTES} bytes in base64url "
+                "(make one with `binhdang sealing new-key`)."
+            )
+        if int(key_id) in {known for known, _secret in keys}:
+            raise ImproperlyConfigured(f"{name}: key id {int(key_id)} appears twice.")
+        keys.append((int(key_id), secret))
+    return MasterKeys(tuple(keys), source=name)
+
+
+def sealing_keys(name: str, file_name: str) -> MasterKeys:
+    """The master keys from the variable `name`, or from the file named by `file_name` (same
+    format, owner-only permissions like var/secret_key). Neither set: no keys (sealing is then
+    unavailable, and the system check refuses to start once sealed keys exist)."""
+    raw = os.environ.get(name, "")
+    path = os.environ.get(file_name, "").strip()
+    if raw.strip() and path:
+        raise ImproperlyConfigured(f"Set either {name} or {file_name}, not both.")
+    if raw.strip():
+        return parse_master_keys(name, raw)
+    if not path:
+        return MasterKeys()
+    key_file = Path(path)
+    try:
+        mode = key_file.stat().st_mode
+    except OSError:
+        raise ImproperlyConfigured(f"{file_name} names a file that cannot be read.") from None
+    if not stat.S_ISREG(mode):
+        raise ImproperlyConfigured(f"{file_name} does not name a regular file.")
+    if stat.S_IMODE(mode) & 0o077:
+        raise ImproperlyConfigured(
+            f"{file_name} names a file that others can read or write; make it owner-only (chmod 600)."
+        )
+    try:
+        text = key_file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        raise ImproperlyConfigured(f"{file_name} names a file that cannot be read.") from None
+    return parse_master_keys(file_name, text)

@@ -5,7 +5,7 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from .env import env_bool, env_database, env_email, env_int, env_list, env_str, secret_key
+from .env import env_bool, env_database, env_email, env_int, env_list, env_str, sealing_keys, secret_key
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = Path(env_str("BINHDANG_HOME", str(PACKAGE_DIR.parent))).resolve()
@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "binhdang.legal",
     "binhdang.plans",
     "binhdang.activities",
+    "binhdang.safeguarding",
     "binhdang.documents",
 ]
 
@@ -195,6 +196,10 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 BINHDANG_SITE_URL = env_str("BINHDANG_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # Reminders are sent this many days before a task's due date (Django setting and variable share the name).
 BINHDANG_REMINDER_DAYS = env_int("BINHDANG_REMINDER_DAYS", 3)
+
+# Master keys of the sealed student-protection data (issue 5): outside the database, never in a
+# backup of it. "2:BASE64URL,1:BASE64URL", the current key first; see docs/ARCHITECTURE.md.
+BINHDANG_SEALING_KEYS = sealing_keys("BINHDANG_SEALING_KEYS", "BINHDANG_SEALING_KEY_FILE")
 
 DEMO_PASSWORD = env_str("BINHDANG_DEMO_PASSWORD")
 if DEMO_PASSWORD and len(DEMO_PASSWORD) < 10:

@@ -22,6 +22,7 @@ from binhdang.core.demo.builder import build_demo
 from binhdang.core.ops.backup import table_models
 from binhdang.orgs.models import OrgUnit, ParentLink
 from binhdang.people.models import Student
+from binhdang.safeguarding.sealing import new_data_key
 from binhdang.testing import make_unit
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -65,6 +66,8 @@ def build_installation(media_root):
         backend_name="default", run_after=timezone.now(), status="SUCCESSFUL",
         return_value={"rows": 12}, exception_class_path="", traceback="",
     )
+    # A wrapped data key: binary bytes must come back exactly (they are base64 in db.json).
+    new_data_key()
     return admin
 
 
