@@ -30,13 +30,12 @@
   });
   document.addEventListener("htmx:afterSettle", () => {
     if (!focusId) return;
-    const id = focusId;
-    focusId = null;
-    // Only when the swap took the focused element away: a user who has already moved on
-    // (tabbed to another button while the list was re-rendered) keeps their focus.
+    // Only when a swap took the focused element away: a user who has already moved on (tabbed
+    // to another button while the list was re-rendered) keeps their focus. One request may
+    // settle several swaps (the list, the status line), so this runs for each of them.
     const active = document.activeElement;
     if (active && active !== document.body && active.isConnected) return;
-    const target = document.getElementById(id);
+    const target = document.getElementById(focusId);
     if (target) target.focus();
   });
   document.addEventListener("htmx:sendError", () => {
