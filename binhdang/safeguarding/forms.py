@@ -2,6 +2,7 @@
 10-year-old can read."""
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from .intake import PASSPHRASE_MIN_LENGTH
@@ -33,7 +34,8 @@ class HelpForm(forms.Form):
     passphrase = forms.CharField(
         label=_("Chọn một mật khẩu bí mật để xem trả lời"), min_length=PASSPHRASE_MIN_LENGTH, max_length=200,
         widget=forms.PasswordInput(render_value=False),
-        help_text=_("Ít nhất %(n)s ký tự. Đừng cho ai biết.") % {"n": PASSPHRASE_MIN_LENGTH},
+        # Lazy all the way, so the text follows the language of each request.
+        help_text=format_lazy(_("Ít nhất {n} ký tự. Đừng cho ai biết."), n=PASSPHRASE_MIN_LENGTH),
     )
     # Honeypot: hidden from people by CSS; bots that fill every field give themselves away.
     website = forms.CharField(required=False, label=_("Để trống ô này"))
