@@ -9,8 +9,10 @@ export BINHDANG_INSECURE_HTTP="${BINHDANG_INSECURE_HTTP:-1}"
 .venv/bin/binhdang db_worker --queue-name '*' &
 WORKER=$!
 # No control socket: its default path is shared by every gunicorn of the user.
+# The access log leaves out the client address (%(h)s), the user agent (%(a)s) and the referrer:
+# the public help pages (/giup-do/) promise students that neither is recorded.
 .venv/bin/gunicorn binhdang.config.wsgi --bind "127.0.0.1:${PORT}" --workers 2 --threads 4 \
-  --access-logfile - --timeout 120 --no-control-socket &
+  --access-logfile - --access-logformat '%(t)s "%(r)s" %(s)s %(b)s %(M)sms' --timeout 120 --no-control-socket &
 WEB=$!
 # Daily reminders: the worker runs queued jobs but schedules nothing itself, so this loop puts
 # `remind` on its queue once per local (Asia/Ho_Chi_Minh) day while the server runs. Running it

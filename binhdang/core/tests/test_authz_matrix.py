@@ -3,7 +3,8 @@
 `test_every_url_has_a_row` walks the URL resolver, so a URL added without a row in MATRIX
 fails the suite with its name. To cover a new URL, add an entry to MATRIX: its name, how to
 build its kwargs from the `world` fixture, and one expected status per role (the column order
-is ROLES, in authz_rows.py). The activities app keeps its rows in authz_rows_activities.py.
+is ROLES, in authz_rows.py). The activities app keeps its rows in authz_rows_activities.py,
+student protection in authz_rows_safeguarding.py.
 Each role's request carries the unit switcher set to the unit of its membership.
 """
 
@@ -30,6 +31,7 @@ from .authz_objects import (
 )
 from .authz_rows import Row
 from .authz_rows_activities import ACTIVITY_ROWS
+from .authz_rows_safeguarding import SAFEGUARDING_ROWS
 
 # The unit each role works in (the switcher points there); anonymous and no_role have none.
 ROLE_UNIT = {
@@ -251,6 +253,7 @@ MATRIX: dict[str, list[Row]] = {
     "plans:export_status": [Row("login 404 404 200 200 200 200 200 200 200 200", plan_export_uid)],
     "plans:export_download": [Row("login 404 404 200 200 200 200 200 200 200 200", plan_export_uid)],
     **ACTIVITY_ROWS,
+    **SAFEGUARDING_ROWS,
 }
 
 

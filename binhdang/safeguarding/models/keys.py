@@ -1,5 +1,5 @@
-"""Sealed data of student protection (issue 5). This module holds the foundation only: the
-per-case data keys, each stored wrapped by a master key that lives outside the database."""
+"""The per-case data keys of sealed data (issue 5), each stored wrapped by a master key that lives
+outside the database."""
 
 import uuid
 

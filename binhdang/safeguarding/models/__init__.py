@@ -1,0 +1,19 @@
+"""Models of student protection (issue 5), one module per topic so later work adds files."""
+
+from .cases import (
+    AgeBand,
+    Case,
+    CaseEntry,
+    CaseTeamMember,
+    Category,
+    Channel,
+    EntryKind,
+    Hotline,
+    Stage,
+)
+from .keys import SealedKey
+
+__all__ = [
+    "AgeBand", "Case", "CaseEntry", "CaseTeamMember", "Category", "Channel", "EntryKind", "Hotline",
+    "SealedKey", "Stage",
+]
