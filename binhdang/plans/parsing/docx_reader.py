@@ -54,18 +54,20 @@ class _Numbering:
     """Replays Word's list counters to recover the labels of numbered paragraphs."""
 
     def __init__(self, document):
+        from docx.opc.constants import RELATIONSHIP_TYPE as RT
         from docx.oxml.ns import qn
 
         self.qn = qn
         self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}
         self.counters: dict[str, dict[int, int]] = {}
         self.styles: dict[str | None, object] = {}
-        try:
-            root = document.part.numbering_part.element
-        except (KeyError, NotImplementedError):
-            # A document without automatic numbering has no numbering part; python-docx
-            # signals that with NotImplementedError (it cannot create one). Nothing to replay.
+        # Found through the relationships rather than `part.numbering_part`, which tries to
+        # create a missing part; a document without automatic numbering has none to replay.
+        numbering = next((rel.target_part for rel in document.part.rels.values()
+                          if not rel.is_external and rel.reltype == RT.NUMBERING), None)
+        if numbering is None:
             return
+        root = numbering.element
         abstract = {}
         for node in root.findall(qn("w:abstractNum")):
             levels = {}
