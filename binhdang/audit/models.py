@@ -5,6 +5,21 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+class AppendOnlyError(Exception):
+    """Raised when code tries to change or delete audit rows: the log is append-only."""
+
+
+class AuditQuerySet(models.QuerySet):
+    # Bulk paths too: a queryset .update() or .delete() would bypass the model methods below.
+    def update(self, **kwargs):
+        raise AppendOnlyError("audit rows are never updated")
+
+    def delete(self):
+        raise AppendOnlyError("audit rows are never deleted")
+
+    _raw_delete = delete
+
+
 class AuditEntry(models.Model):
     at = models.DateTimeField(auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
@@ -22,6 +37,8 @@ class AuditEntry(models.Model):
     # Facts about the change only; never children's personal data or free text from cases.
     details = models.JSONField(default=dict, blank=True)
 
+    objects = AuditQuerySet.as_manager()
+
     class Meta:
         ordering = ["-at", "-id"]
         verbose_name = _("mục nhật ký")
@@ -29,3 +46,11 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.target_label}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None or not self._state.adding:
+            raise AppendOnlyError("audit rows are never updated")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("audit rows are never deleted")

@@ -55,6 +55,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "binhdang.accounts.middleware.IdleTimeoutMiddleware",
     "binhdang.accounts.middleware.ActiveUnitMiddleware",
     # Last, as django-axes asks, so it sees the outcome of authentication.
     "axes.middleware.AxesMiddleware",
@@ -196,6 +197,11 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 BINHDANG_SITE_URL = env_str("BINHDANG_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # Reminders are sent this many days before a task's due date (Django setting and variable share the name).
 BINHDANG_REMINDER_DAYS = env_int("BINHDANG_REMINDER_DAYS", 3)
+
+# Sessions end after this many minutes without a request (issue 5: idle sessions end), and
+# opening or exporting a case needs the password and a 2FA code within the last few minutes.
+BINHDANG_IDLE_MINUTES = env_int("BINHDANG_IDLE_MINUTES", 30)
+BINHDANG_REAUTH_MINUTES = env_int("BINHDANG_REAUTH_MINUTES", 15)
 
 # Master keys of the sealed student-protection data (issue 5): outside the database, never in a
 # backup of it. "2:BASE64URL,1:BASE64URL", the current key first; see docs/ARCHITECTURE.md.

@@ -3,7 +3,7 @@ the staff pages under /bao-ve/ (case team only). Mounted at the root by config/u
 
 from django.urls import include, path
 
-from . import views_public, views_staff
+from . import views_cases, views_public, views_reauth, views_staff
 
 app_name = "safeguarding"
 
@@ -15,6 +15,9 @@ public_patterns = [
 
 staff_patterns = [
     path("ghi-nhan/", views_staff.record_view, name="record"),
+    path("xac-nhan/", views_reauth.reauth_view, name="reauth"),
+    path("vu-viec/", views_cases.case_list_view, name="case_list"),
+    path("vu-viec/<uuid:uid>/", views_cases.case_detail_view, name="case_detail"),
 ]
 
 urlpatterns = [

@@ -1,6 +1,6 @@
 """Authorization matrix rows of student protection (see test_authz_matrix.py for the columns)."""
 
-from binhdang.safeguarding.models import CaseTeamMember
+from binhdang.safeguarding.models import Case, CaseTeamMember, Channel, Referral
 
 from .authz_rows import Row
 
@@ -15,6 +15,36 @@ def teacher_on_case_team(world) -> dict:
     return {}
 
 
+def school_case(world) -> Case:
+    """One case of school A, its case team being the teacher only (built once per world)."""
+    from binhdang.safeguarding.intake import case_create
+
+    teacher_on_case_team(world)
+    case = Case.objects.filter(unit=world.school).first()
+    return case or case_create(unit=world.school, channel=Channel.PHONE, category="bullying",
+                               narrative="matrix", actor=world.teacher)
+
+
+def case_uid(world) -> dict:
+    return {"uid": school_case(world).uid}
+
+
+def case_exists(world) -> dict:
+    school_case(world)
+    return {}
+
+
+def referred_case_uid(world) -> dict:
+    """The case, referred to the Sở with the province officer named on the referral."""
+    from django.utils import timezone
+
+    case = school_case(world)
+    referral = Referral.objects.filter(case=case).first() or Referral.objects.create(
+        case=case, target="education", to_unit=world.province, referred_at=timezone.now(), referred_by=world.teacher)
+    referral.officers.add(world.province_officer)
+    return {"uid": case.uid}
+
+
 #  Columns: anonymous outsider no_role teacher counsellor unit_lead committee_member principal
 #           commune_officer province_officer admin
 SAFEGUARDING_ROWS: dict[str, list[Row]] = {
@@ -27,5 +57,14 @@ SAFEGUARDING_ROWS: dict[str, list[Row]] = {
     "safeguarding:record": [
         Row("login 404 404 200 404 404 404 404 404 404 404", teacher_on_case_team),
         Row("login 404 404 400 404 404 404 404 404 404 404", teacher_on_case_team, method="post", note="post"),
+    ],
+    # Re-authentication: everyone signed in is sent on (to set up 2FA first when they have none).
+    "safeguarding:reauth": [Row("login 302 302 302 302 302 302 302 302 302 302")],
+    # Lists and cases: 404 for everyone not on the team (principal and officers included);
+    # the member is sent to re-authenticate with 2FA first (302), and so is a named officer.
+    "safeguarding:case_list": [Row("login 404 404 302 404 404 404 404 404 404 404", case_exists)],
+    "safeguarding:case_detail": [
+        Row("login 404 404 302 404 404 404 404 404 404 404", case_uid),
+        Row("login 404 404 302 404 404 404 404 404 302 404", referred_case_uid, note="referred"),
     ],
 }

@@ -314,6 +314,14 @@ CASES = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def _sealing_key(settings):
+    """Case rows create sealed cases: a random master key for each test."""
+    from binhdang.safeguarding.tests.helpers import key_line, ring
+
+    settings.BINHDANG_SEALING_KEYS = ring(key_line(1))
+
+
 @pytest.mark.parametrize(("url_name", "row"), CASES)
 def test_matrix(world, url_name, row):
     login_url = reverse("accounts:login")

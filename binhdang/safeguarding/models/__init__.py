@@ -11,9 +11,20 @@ from .cases import (
     Hotline,
     Stage,
 )
+from .handling import (
+    CaseAttachment,
+    CasePerson,
+    Consent,
+    ConsentPurpose,
+    PersonRole,
+    PersonSex,
+    Referral,
+    ReferralTarget,
+)
 from .keys import SealedKey
 
 __all__ = [
     "AgeBand", "Case", "CaseEntry", "CaseTeamMember", "Category", "Channel", "EntryKind", "Hotline",
-    "SealedKey", "Stage",
+    "SealedKey", "Stage", "CaseAttachment", "CasePerson", "Consent", "ConsentPurpose", "PersonRole", "PersonSex",
+    "Referral", "ReferralTarget",
 ]

@@ -95,14 +95,24 @@ class Case(models.Model):
     harm_level = models.PositiveSmallIntegerField(null=True, blank=True)
     risk_level = models.PositiveSmallIntegerField(null=True, blank=True)
     child_under_16_abused = models.BooleanField(null=True, blank=True)
+    assessed_at = models.DateTimeField(null=True, blank=True)
     emergency_due_at = models.DateTimeField(null=True, blank=True)
     plan_due_at = models.DateTimeField(null=True, blank=True)
+    # When each clock was met: immediate support given, support plan recorded.
+    support_at = models.DateTimeField(null=True, blank=True)
+    plan_at = models.DateTimeField(null=True, blank=True)
+    # Family informed (True), or not and why (False; the reason is the step's sealed text).
+    family_informed = models.BooleanField(null=True, blank=True)
     # For statistics only (counts by sex and age band of the child concerned).
     victim_sex = models.CharField(max_length=1, blank=True)
     victim_age_band = models.CharField(max_length=5, choices=AgeBand.choices, blank=True)
     received_at = models.DateTimeField()
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                     related_name="+")
+    # Closure is asked for by a member and approved by the team leader.
+    closure_requested_at = models.DateTimeField(null=True, blank=True)
+    closure_requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                             on_delete=models.SET_NULL, related_name="+")
     closed_at = models.DateTimeField(null=True, blank=True)
     closed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                   related_name="+")
