@@ -30,11 +30,14 @@ chromium:
 office:
 	@scripts/ensure-office.sh
 
+# The demo's sealing key (var/sealing.keys, made once) unless the environment names one.
+DEMO_ENV = env $$(scripts/demo-keys.sh)
+
 run: install office
-	$(BIN)/binhdang migrate --noinput
+	$(DEMO_ENV) $(BIN)/binhdang migrate --noinput
 	$(BIN)/binhdang collectstatic --noinput -v0
-	$(BIN)/binhdang demo
-	PORT=$(PORT) scripts/serve.sh
+	$(DEMO_ENV) $(BIN)/binhdang demo
+	$(DEMO_ENV) PORT=$(PORT) scripts/serve.sh
 
 # Tests first, so a style slip does not hide test results; lint still fails the run.
 test: install-test chromium office
