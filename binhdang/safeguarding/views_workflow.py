@@ -134,31 +134,40 @@ def reopen_view(request, access):
 
 def step_forms(access) -> list[dict]:
     """The forms shown on the case page, in the order of the steps (empty for a referred
-    officer, who reads only; only "reopen" on a closed case)."""
+    officer, who reads only; only "reopen" on a closed case). Each form gets its own id prefix
+    (the page holds several "text" fields; field names stay plain for the POST views)."""
     if not access.on_team:
         return []
     case = access.case
     if case.stage == "closed":
-        return [{"key": "reopen", "title": TITLES["reopen"], "form": ReopenForm(),
-                 "action": step_url(access, "case_reopen")}]
-    forms = [{"key": "assess", "title": TITLES["assess"], "action": step_url(access, "case_assess"),
-              "form": AssessForm(initial={"category": case.category})}]
-    for slug in ["ho-tro", FAMILY_SLUG, "ke-hoach", "can-thiep", "theo-doi"]:
-        form = FamilyForm() if slug == FAMILY_SLUG else step_form_class(slug)()
-        forms.append({"key": slug, "title": TITLES[slug], "form": form,
-                      "action": step_url(access, "case_step", step=slug)})
-    forms += [
-        {"key": "reply", "title": TITLES["reply"], "form": ReplyForm(), "action": step_url(access, "case_reply")},
-        {"key": "session", "title": TITLES["session"], "form": SessionForm(),
-         "action": step_url(access, "case_session")},
-        {"key": "note", "title": TITLES["note"], "form": NoteForm(), "action": step_url(access, "case_note")},
-        {"key": "close", "title": TITLES["close"], "form": CloseForm(), "action": step_url(access, "case_close")},
-    ]
-    if access.is_leader and case.closure_requested_at is not None:
-        forms.append({"key": "approve", "title": TITLES["approve"], "form": ApproveForm(),
-                      "action": step_url(access, "case_approve")})
+        keys = ["reopen"]
+    else:
+        keys = ["assess", "ho-tro", FAMILY_SLUG, "ke-hoach", "can-thiep", "theo-doi", "reply", "session", "note",
+                "close"]
+        if access.is_leader and case.closure_requested_at is not None:
+            keys.append("approve")
     # The next step's form is shown open; the others stay folded (a phone screen is short).
-    next_key = "approve" if access.is_leader and case.closure_requested_at else NEXT_FORM.get(case.stage)
-    for item in forms:
-        item["open"] = item["key"] == next_key
+    next_key = "approve" if "approve" in keys else NEXT_FORM.get(case.stage)
+    forms = []
+    for key in keys:
+        form_class, url_name, kwargs = FORM_OF.get(key) or (step_form_class(key), "case_step", {"step": key})
+        initial = {}
+        if key == "assess":
+            initial = {"harm_level": case.harm_level, "risk_level": case.risk_level, "category": case.category,
+                       "child_under_16_abused": {True: "yes", False: "no"}.get(case.child_under_16_abused)}
+        forms.append({"key": key, "title": TITLES[key], "open": key == next_key,
+                      "form": form_class(initial=initial, auto_id=f"id_{key}_%s"),
+                      "action": step_url(access, url_name, **kwargs)})
     return forms
+
+
+FORM_OF = {
+    "assess": (AssessForm, "case_assess", {}),
+    FAMILY_SLUG: (FamilyForm, "case_step", {"step": FAMILY_SLUG}),
+    "reply": (ReplyForm, "case_reply", {}),
+    "session": (SessionForm, "case_session", {}),
+    "note": (NoteForm, "case_note", {}),
+    "close": (CloseForm, "case_close", {}),
+    "approve": (ApproveForm, "case_approve", {}),
+    "reopen": (ReopenForm, "case_reopen", {}),
+}

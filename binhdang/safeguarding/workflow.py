@@ -47,7 +47,7 @@ def _locked(access: CaseAccess, actor) -> Case:
     """The case row, locked for this transaction, after checking the actor is on its team."""
     if not access.on_team:
         raise PermissionDenied
-    case = Case.objects.select_for_update().select_related("key", "unit").get(pk=access.case.pk)
+    case = Case.objects.select_for_update(of=("self",)).select_related("key", "unit").get(pk=access.case.pk)
     if case.stage == Stage.CLOSED:
         raise ValidationError(_("Vụ việc đã đóng. Hãy mở lại vụ việc trước khi ghi tiếp."))
     return case
@@ -215,7 +215,7 @@ def reopen(*, access: CaseAccess, actor, reason: str) -> Case:
     they were met, are kept (a reopened case does not get new deadlines)."""
     if not access.on_team:
         raise PermissionDenied
-    case = Case.objects.select_for_update().select_related("key", "unit").get(pk=access.case.pk)
+    case = Case.objects.select_for_update(of=("self",)).select_related("key", "unit").get(pk=access.case.pk)
     if case.stage != Stage.CLOSED:
         raise ValidationError(_("Vụ việc đang mở, không cần mở lại."))
     case.stage = Stage.ASSESSED if case.assessed_at else Stage.RECEIVED
