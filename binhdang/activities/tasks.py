@@ -31,5 +31,7 @@ def make_evidence_thumbnail(evidence_uid: str) -> None:
 @task()
 def run_reminders(day: str = "") -> dict:
     """The daily reminders for `day` (YYYY-MM-DD, default today in Asia/Ho_Chi_Minh)."""
+    from binhdang.safeguarding.clocks import overdue_cases_notify  # the case teams' overdue clocks
+
     created, emailed = send_reminders(dt.date.fromisoformat(day) if day else timezone.localdate())
-    return {"notifications": created, "emails": emailed}
+    return {"notifications": created, "emails": emailed, "overdue_cases": overdue_cases_notify(timezone.now())}

@@ -3,7 +3,7 @@ the staff pages under /bao-ve/ (case team only). Mounted at the root by config/u
 
 from django.urls import include, path
 
-from . import views_cases, views_public, views_reauth, views_staff
+from . import views_cases, views_public, views_reauth, views_staff, views_workflow
 
 app_name = "safeguarding"
 
@@ -18,6 +18,14 @@ staff_patterns = [
     path("xac-nhan/", views_reauth.reauth_view, name="reauth"),
     path("vu-viec/", views_cases.case_list_view, name="case_list"),
     path("vu-viec/<uuid:uid>/", views_cases.case_detail_view, name="case_detail"),
+    path("vu-viec/<uuid:uid>/danh-gia/", views_workflow.assess_view, name="case_assess"),
+    path("vu-viec/<uuid:uid>/buoc/<slug:step>/", views_workflow.step_view, name="case_step"),
+    path("vu-viec/<uuid:uid>/ghi-chu/", views_workflow.note_view, name="case_note"),
+    path("vu-viec/<uuid:uid>/tu-van/", views_workflow.session_view, name="case_session"),
+    path("vu-viec/<uuid:uid>/tra-loi/", views_workflow.reply_view, name="case_reply"),
+    path("vu-viec/<uuid:uid>/dong/", views_workflow.close_view, name="case_close"),
+    path("vu-viec/<uuid:uid>/duyet-dong/", views_workflow.approve_view, name="case_approve"),
+    path("vu-viec/<uuid:uid>/mo-lai/", views_workflow.reopen_view, name="case_reopen"),
 ]
 
 urlpatterns = [

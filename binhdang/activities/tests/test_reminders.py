@@ -144,7 +144,7 @@ def test_command_prints_counts_and_refuses_a_bad_date(world, mail_on, mailoutbox
 def test_worker_task_and_enqueue_option(world, mail_on):
     activity(world.school, "Ngày hội", at("2026-11-18"), author=world.teacher)
     result = run_reminders.enqueue("2026-11-22")  # the immediate backend runs it inline in tests
-    assert result.return_value == {"notifications": 1, "emails": 0}
+    assert result.return_value == {"notifications": 1, "emails": 0, "overdue_cases": 0}
     activity(world.school, "Ngày hội thứ hai", at("2026-11-19"), author=world.teacher)
     out = StringIO()
     call_command("remind", "--date", "2026-11-22", "--enqueue", stdout=out)

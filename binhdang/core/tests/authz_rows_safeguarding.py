@@ -45,6 +45,26 @@ def referred_case_uid(world) -> dict:
     return {"uid": case.uid}
 
 
+def case_step(world) -> dict:
+    return {**case_uid(world), "step": "ho-tro"}
+
+
+def referred_case_step(world) -> dict:
+    return {**referred_case_uid(world), "step": "ho-tro"}
+
+
+def _write_rows(kwargs, referred_kwargs, member: str = "302") -> list[Row]:
+    """A POST-only step URL: GET 405 for everyone signed in (before any case check, so nothing is
+    revealed); POST: the member is sent to re-authenticate (302; 403 on a leader-only URL),
+    everyone else 404, and a named officer too (a referral lets them read, never write)."""
+    return [
+        Row("login 405 405 405 405 405 405 405 405 405 405", kwargs, note="POST"),
+        Row(f"login 404 404 {member} 404 404 404 404 404 404 404", kwargs, method="post", note="post"),
+        Row(f"login 404 404 {member} 404 404 404 404 404 404 404", referred_kwargs, method="post",
+            note="referred"),
+    ]
+
+
 #  Columns: anonymous outsider no_role teacher counsellor unit_lead committee_member principal
 #           commune_officer province_officer admin
 SAFEGUARDING_ROWS: dict[str, list[Row]] = {
@@ -67,4 +87,13 @@ SAFEGUARDING_ROWS: dict[str, list[Row]] = {
         Row("login 404 404 302 404 404 404 404 404 404 404", case_uid),
         Row("login 404 404 302 404 404 404 404 404 302 404", referred_case_uid, note="referred"),
     ],
+    # Steps on a case (POST only, the school's case team only; approval by the leader only).
+    "safeguarding:case_assess": _write_rows(case_uid, referred_case_uid),
+    "safeguarding:case_step": _write_rows(case_step, referred_case_step),
+    "safeguarding:case_note": _write_rows(case_uid, referred_case_uid),
+    "safeguarding:case_session": _write_rows(case_uid, referred_case_uid),
+    "safeguarding:case_reply": _write_rows(case_uid, referred_case_uid),
+    "safeguarding:case_close": _write_rows(case_uid, referred_case_uid),
+    "safeguarding:case_approve": _write_rows(case_uid, referred_case_uid, member="403"),
+    "safeguarding:case_reopen": _write_rows(case_uid, referred_case_uid),
 }

@@ -1,5 +1,6 @@
 """`binhdang remind [--date YYYY-MM-DD] [--enqueue]`: the daily reminders (deadlines soon,
-activities not yet reported), in-app and by e-mail. Safe to run more than once a day."""
+activities not yet reported), in-app and by e-mail, and the case teams' overdue case clocks
+(in-app only, content-free). Safe to run more than once a day."""
 
 import datetime as dt
 
@@ -8,6 +9,7 @@ from django.utils import timezone
 
 from binhdang.activities.reminders import send_reminders
 from binhdang.activities.tasks import run_reminders
+from binhdang.safeguarding.clocks import overdue_cases_notify
 
 
 def _date(raw: str) -> dt.date:
@@ -33,3 +35,6 @@ class Command(BaseCommand):
             return
         created, emailed = send_reminders(day)
         self.stdout.write(f"Nhắc việc ngày {day:%d/%m/%Y}: {created} thông báo mới, {emailed} e-mail đã gửi.")
+        # Case clocks are about this moment, not --date: an overdue case is overdue now.
+        overdue = overdue_cases_notify(timezone.now())
+        self.stdout.write(f"Vụ việc quá hạn: {overdue} thông báo mới.")
