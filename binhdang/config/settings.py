@@ -202,6 +202,8 @@ BINHDANG_REMINDER_DAYS = env_int("BINHDANG_REMINDER_DAYS", 3)
 # opening or exporting a case needs the password and a 2FA code within the last few minutes.
 BINHDANG_IDLE_MINUTES = env_int("BINHDANG_IDLE_MINUTES", 30)
 BINHDANG_REAUTH_MINUTES = env_int("BINHDANG_REAUTH_MINUTES", 15)
+# Student-protection statistics: a count below this (and above zero) is shown as "<5" (issue 5).
+BINHDANG_SUPPRESS_BELOW = env_int("BINHDANG_SUPPRESS_BELOW", 5)
 
 # Master keys of the sealed student-protection data (issue 5): outside the database, never in a
 # backup of it. "2:BASE64URL,1:BASE64URL", the current key first; see docs/ARCHITECTURE.md.

@@ -3,7 +3,7 @@ the staff pages under /bao-ve/ (case team only). Mounted at the root by config/u
 
 from django.urls import include, path
 
-from . import views_cases, views_public, views_reauth, views_staff
+from . import views_cases, views_log, views_public, views_reauth, views_staff, views_stats, views_team
 
 app_name = "safeguarding"
 
@@ -18,6 +18,14 @@ staff_patterns = [
     path("xac-nhan/", views_reauth.reauth_view, name="reauth"),
     path("vu-viec/", views_cases.case_list_view, name="case_list"),
     path("vu-viec/<uuid:uid>/", views_cases.case_detail_view, name="case_detail"),
+    # Oversight: the case team, who read what, statistics upward.
+    path("vu-viec/<uuid:uid>/nhat-ky/", views_log.case_log_view, name="case_log"),
+    path("nhat-ky/", views_log.team_log_view, name="team_log"),
+    path("nhom/", views_team.team_view, name="team"),
+    path("nhom/them/", views_team.team_add_view, name="team_add"),
+    path("nhom/<uuid:uid>/bo/", views_team.team_remove_view, name="team_remove"),
+    path("nhom/<uuid:uid>/truong-nhom/", views_team.team_leader_view, name="team_leader"),
+    path("thong-ke/", views_stats.statistics_view, name="statistics"),
 ]
 
 urlpatterns = [
