@@ -185,7 +185,11 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("BINHDANG_LOG_LEVEL", "INFO")},
     # Request bodies and form data never reach the logs: children's data stays out of them.
-    "loggers": {"django.request": {"level": "ERROR"}, "axes": {"level": "WARNING"}},
+    # django.template's DEBUG records (a variable missing in a template) print the whole template
+    # context: a case's opened narrative, a student's code and passphrase. Pinned to INFO, so even
+    # BINHDANG_LOG_LEVEL=DEBUG never writes them (safeguarding/tests/test_no_content_leaks.py).
+    "loggers": {"django.request": {"level": "ERROR"}, "axes": {"level": "WARNING"},
+                "django.template": {"level": "INFO"}},
 }
 
 # E-mail (reminders): BINHDANG_EMAIL_URL, see env.env_email. Unset, the local demo (plain HTTP)
