@@ -11,7 +11,9 @@ What leaves the case team here is a number per cell, never a case, a school or a
   reveals nothing). Complementary suppression: the table with its totals is a grid of lines
   (each row with its total, each column with its total, the totals row and column); a line with
   exactly one suppressed cell could give it back by subtraction, so the next smallest non-zero
-  cell of that line is suppressed too, until no line has exactly one.
+  cell of that line is suppressed too, until no line has exactly one. Those cells show the same
+  mark: a different one would tell that they are at least 5, and with a total that can give a
+  small cell back (a total of 6 = one hidden "<5" + one hidden "≥5" means 1 + 5).
 - One aggregate query whatever the number of schools (the grouping is done by the database).
 """
 

@@ -71,6 +71,7 @@ def _page(request, unit, form=None, problem="", status=200):
     return render(request, "safeguarding/team/team.html", {
         "unit": unit, "rows": rows, "form": form or AddMemberForm(unit=unit), "problem": problem,
         "without_2fa": sum(not row["has_2fa"] for row in rows),
+        "is_leader": any(m.is_leader and m.user_id == request.user.pk for m in members),
     }, status=status)
 
 
