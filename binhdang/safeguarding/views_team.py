@@ -67,7 +67,11 @@ def _page(request, unit, form=None, problem="", status=200):
                    .order_by("-is_leader", "user__full_name"))
     with_device = set(TOTPDevice.objects.filter(user__in=[m.user_id for m in members], confirmed=True)
                       .values_list("user_id", flat=True))
-    rows = [{"member": m, "has_2fa": m.user_id in with_device} for m in members]
+    # A seat outlives a revoked membership (someone who left the school): point it out to remove it.
+    at_school = set(Membership.objects.filter(unit=unit, is_active=True, user__is_active=True)
+                    .values_list("user_id", flat=True))
+    rows = [{"member": m, "has_2fa": m.user_id in with_device, "at_school": m.user_id in at_school}
+            for m in members]
     return render(request, "safeguarding/team/team.html", {
         "unit": unit, "rows": rows, "form": form or AddMemberForm(unit=unit), "problem": problem,
         "without_2fa": sum(not row["has_2fa"] for row in rows),

@@ -52,6 +52,14 @@ def test_members_without_2fa_are_pointed_out(world):
     assert 'data-testid="team-without-2fa"' in text
 
 
+def test_a_member_who_left_the_school_is_pointed_out(world):
+    _seat(world, "teacher", leader=True)
+    _seat(world, "counsellor")
+    Membership.objects.filter(user=world.counsellor, unit=world.school).update(is_active=False)
+    text = case_client(world.principal, world.school).get(TEAM).content.decode()
+    assert text.count('data-testid="left-school"') == 1
+
+
 def test_making_a_leader_unsets_the_previous_one(world):
     _seat(world, "teacher", leader=True)
     counsellor = _seat(world, "counsellor")
