@@ -185,7 +185,11 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("BINHDANG_LOG_LEVEL", "INFO")},
     # Request bodies and form data never reach the logs: children's data stays out of them.
-    "loggers": {"django.request": {"level": "ERROR"}, "axes": {"level": "WARNING"}},
+    # django.template's DEBUG records (a variable missing in a template) print the whole template
+    # context: a case's opened narrative, a student's code and passphrase. Pinned to INFO, so even
+    # BINHDANG_LOG_LEVEL=DEBUG never writes them (safeguarding/tests/test_no_content_leaks.py).
+    "loggers": {"django.request": {"level": "ERROR"}, "axes": {"level": "WARNING"},
+                "django.template": {"level": "INFO"}},
 }
 
 # E-mail (reminders): BINHDANG_EMAIL_URL, see env.env_email. Unset, the local demo (plain HTTP)
@@ -202,6 +206,8 @@ BINHDANG_REMINDER_DAYS = env_int("BINHDANG_REMINDER_DAYS", 3)
 # opening or exporting a case needs the password and a 2FA code within the last few minutes.
 BINHDANG_IDLE_MINUTES = env_int("BINHDANG_IDLE_MINUTES", 30)
 BINHDANG_REAUTH_MINUTES = env_int("BINHDANG_REAUTH_MINUTES", 15)
+# Student-protection statistics: a count below this (and above zero) is shown as "<5" (issue 5).
+BINHDANG_SUPPRESS_BELOW = env_int("BINHDANG_SUPPRESS_BELOW", 5)
 
 # Master keys of the sealed student-protection data (issue 5): outside the database, never in a
 # backup of it. "2:BASE64URL,1:BASE64URL", the current key first; see docs/ARCHITECTURE.md.

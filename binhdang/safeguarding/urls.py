@@ -3,7 +3,7 @@ the staff pages under /bao-ve/ (case team only). Mounted at the root by config/u
 
 from django.urls import include, path
 
-from . import views_cases, views_public, views_reauth, views_staff, views_workflow
+from . import views_cases, views_log, views_public, views_reauth, views_staff, views_stats, views_team, views_workflow
 
 app_name = "safeguarding"
 
@@ -26,6 +26,14 @@ staff_patterns = [
     path("vu-viec/<uuid:uid>/dong/", views_workflow.close_view, name="case_close"),
     path("vu-viec/<uuid:uid>/duyet-dong/", views_workflow.approve_view, name="case_approve"),
     path("vu-viec/<uuid:uid>/mo-lai/", views_workflow.reopen_view, name="case_reopen"),
+    # Oversight: the case team, who read what, statistics upward.
+    path("vu-viec/<uuid:uid>/nhat-ky/", views_log.case_log_view, name="case_log"),
+    path("nhat-ky/", views_log.team_log_view, name="team_log"),
+    path("nhom/", views_team.team_view, name="team"),
+    path("nhom/them/", views_team.team_add_view, name="team_add"),
+    path("nhom/<uuid:uid>/bo/", views_team.team_remove_view, name="team_remove"),
+    path("nhom/<uuid:uid>/truong-nhom/", views_team.team_leader_view, name="team_leader"),
+    path("thong-ke/", views_stats.statistics_view, name="statistics"),
 ]
 
 urlpatterns = [

@@ -65,6 +65,24 @@ def _write_rows(kwargs, referred_kwargs, member: str = "302") -> list[Row]:
     ]
 
 
+def teacher_leads_case_team(world) -> dict:
+    """The teacher on the school's case team as its leader."""
+    CaseTeamMember.objects.update_or_create(unit=world.school, user=world.teacher, defaults={"is_leader": True})
+    return {}
+
+
+def led_case_uid(world) -> dict:
+    """The school's case, its team led by the teacher."""
+    teacher_leads_case_team(world)
+    return case_uid(world)
+
+
+def teacher_seat_uid(world) -> dict:
+    """The teacher's seat on the case team (a plain member), for the remove / make-leader URLs."""
+    teacher_on_case_team(world)
+    return {"uid": CaseTeamMember.objects.get(unit=world.school, user=world.teacher).uid}
+
+
 #  Columns: anonymous outsider no_role teacher counsellor unit_lead committee_member principal
 #           commune_officer province_officer admin
 SAFEGUARDING_ROWS: dict[str, list[Row]] = {
@@ -96,4 +114,40 @@ SAFEGUARDING_ROWS: dict[str, list[Row]] = {
     "safeguarding:case_close": _write_rows(case_uid, referred_case_uid),
     "safeguarding:case_approve": _write_rows(case_uid, referred_case_uid, member="403"),
     "safeguarding:case_reopen": _write_rows(case_uid, referred_case_uid),
+    # Who read what: the team leader only; a plain member 403, a referred officer and everyone
+    # else 404; the leader is sent to re-authenticate with 2FA first.
+    "safeguarding:case_log": [
+        Row("login 404 404 403 404 404 404 404 404 404 404", case_uid),
+        Row("login 404 404 403 404 404 404 404 404 404 404", referred_case_uid, note="referred"),
+        Row("login 404 404 302 404 404 404 404 404 404 404", led_case_uid, note="leader"),
+    ],
+    "safeguarding:team_log": [
+        Row("login 404 404 403 404 404 404 404 404 404 404", teacher_on_case_team),
+        Row("login 404 404 302 404 404 404 404 404 404 404", teacher_leads_case_team, note="leader"),
+    ],
+    # The case team: the school's own principal (the outsider is the principal of their own school)
+    # and the leader, both sent to verify with 2FA first (302); a plain member 403; officers above
+    # (their active unit is not a school) and everyone else 404.
+    "safeguarding:team": [
+        Row("login 302 404 403 404 404 404 302 404 404 404", teacher_on_case_team),
+        Row("login 302 404 302 404 404 404 302 404 404 404", teacher_leads_case_team, note="leader"),
+    ],
+    "safeguarding:team_add": [
+        Row("login 405 405 405 405 405 405 405 405 405 405", note="POST"),
+        Row("login 302 404 403 404 404 404 302 404 404 404", teacher_on_case_team, method="post", note="post"),
+    ],
+    "safeguarding:team_remove": [
+        Row("login 405 405 405 405 405 405 405 405 405 405", teacher_seat_uid, note="POST"),
+        Row("login 302 404 403 404 404 404 302 404 404 404", teacher_seat_uid, method="post", note="post"),
+    ],
+    "safeguarding:team_leader": [
+        Row("login 405 405 405 405 405 405 405 405 405 405", teacher_seat_uid, note="POST"),
+        Row("login 302 404 403 404 404 404 302 404 404 404", teacher_seat_uid, method="post", note="post"),
+    ],
+    # Counts only, for the active unit: principals and officers (ADMIN), the committee (MANAGE);
+    # lower roles 403; no_role has no unit (404). The CSV follows the same rule.
+    "safeguarding:statistics": [
+        Row("login 200 404 403 403 403 200 200 200 200 200", case_exists),
+        Row("login 200 404 403 403 403 200 200 200 200 200", case_exists, query="format=csv", note="csv"),
+    ],
 }
