@@ -52,10 +52,19 @@ class CaseAccess:
         return self.role == Role.LEADER
 
 
+def _seats(user):
+    """Case-team seats that still count: the unit is open and the user still holds an active
+    role at that school (someone who left keeps no access, even before the team is tidied)."""
+    return CaseTeamMember.objects.filter(
+        user=user, unit__valid_to__isnull=True,
+        unit__memberships__user=user, unit__memberships__is_active=True,
+    ).distinct()
+
+
 def team_seat(user, unit) -> CaseTeamMember | None:
     if not user.is_authenticated or unit.is_closed:
         return None
-    return CaseTeamMember.objects.filter(unit=unit, user=user).first()
+    return _seats(user).filter(unit=unit).first()
 
 
 def active_referrals(user):
@@ -75,15 +84,14 @@ def cases_for_user(user):
     """Every case the user may see in a list: their teams' schools, and cases referred to them."""
     if not user.is_authenticated:
         return Case.objects.none()
-    team_units = CaseTeamMember.objects.filter(user=user, unit__valid_to__isnull=True).values("unit")
+    team_units = _seats(user).values("unit")
     referred = active_referrals(user).values("case")
     return Case.objects.filter(Q(unit__in=team_units) | Q(pk__in=referred))
 
 
 def is_case_user(user) -> bool:
     """On a case team somewhere, or named on an active referral (who sees the case list)."""
-    return cases_for_user(user).exists() or CaseTeamMember.objects.filter(
-        user=user, unit__valid_to__isnull=True).exists()
+    return cases_for_user(user).exists() or _seats(user).exists()
 
 
 def is_verified(request) -> bool:

@@ -133,3 +133,13 @@ def test_audit_rows_cannot_be_changed_or_deleted(world, case):
     with pytest.raises(AppendOnlyError):
         AuditEntry.objects.all().delete()
     assert AuditEntry.objects.get(pk=row.pk).action == "case.create"
+
+
+def test_a_member_who_left_the_school_loses_access_at_once(world, case):
+    from binhdang.accounts.models import Membership
+
+    client = case_client(world.teacher, world.school)
+    assert client.get(_url(case)).status_code == 200
+    Membership.objects.filter(user=world.teacher, unit=world.school).update(is_active=False)
+    assert client.get(_url(case)).status_code == 404
+    assert client.get(reverse("safeguarding:case_list")).status_code == 404
