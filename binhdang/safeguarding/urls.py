@@ -3,7 +3,7 @@ the staff pages under /bao-ve/ (case team only). Mounted at the root by config/u
 
 from django.urls import include, path
 
-from . import views_cases, views_public, views_reauth, views_staff
+from . import views_cases, views_files, views_parts, views_public, views_reauth, views_staff
 
 app_name = "safeguarding"
 
@@ -18,6 +18,20 @@ staff_patterns = [
     path("xac-nhan/", views_reauth.reauth_view, name="reauth"),
     path("vu-viec/", views_cases.case_list_view, name="case_list"),
     path("vu-viec/<uuid:uid>/", views_cases.case_detail_view, name="case_detail"),
+    # The parts of a case (people, consent, referrals, attachments, export): views_parts, views_files.
+    path("vu-viec/<uuid:uid>/nguoi/them/", views_parts.person_add_view, name="person_add"),
+    path("vu-viec/<uuid:uid>/nguoi/<uuid:person_uid>/sua/", views_parts.person_edit_view, name="person_edit"),
+    path("vu-viec/<uuid:uid>/nguoi/<uuid:person_uid>/xoa/", views_parts.person_remove_view, name="person_remove"),
+    path("vu-viec/<uuid:uid>/dong-y/", views_parts.consent_add_view, name="consent_add"),
+    path("vu-viec/<uuid:uid>/chuyen-gui/", views_parts.referral_add_view, name="referral_add"),
+    path("vu-viec/<uuid:uid>/chuyen-gui/<uuid:referral_uid>/ket-thuc/", views_parts.referral_end_view,
+         name="referral_end"),
+    path("vu-viec/<uuid:uid>/tep/", views_files.attachment_upload_view, name="attachment_upload"),
+    path("vu-viec/<uuid:uid>/tep/<uuid:file_uid>/", views_files.attachment_download_view,
+         name="attachment_download"),
+    path("vu-viec/<uuid:uid>/tep/<uuid:file_uid>/xoa/", views_files.attachment_delete_view,
+         name="attachment_delete"),
+    path("vu-viec/<uuid:uid>/xuat/", views_files.export_view, name="case_export"),
 ]
 
 urlpatterns = [
