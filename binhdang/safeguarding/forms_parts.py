@@ -10,6 +10,9 @@ from binhdang.lib.vntext import nfc
 from .models import AgeBand, ConsentPurpose, PersonRole, PersonSex, ReferralTarget
 
 
+OPTIONAL = _("Không bắt buộc.")
+
+
 class PartForm(forms.Form):
     """Error messages that say which field is wrong ("Họ tên: chưa nhập.")."""
 
@@ -34,8 +37,9 @@ class PartForm(forms.Form):
 class PersonForm(PartForm):
     role = forms.ChoiceField(label=_("Vai trò"), choices=PersonRole.choices)
     name = forms.CharField(label=_("Họ tên"), max_length=200)
-    details = forms.CharField(label=_("Thông tin thêm (lớp, liên hệ, quan hệ với trẻ)"), max_length=2000,
-                              required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    details = forms.CharField(label=_("Thông tin thêm"), max_length=2000, required=False,
+                              help_text=_("Lớp, liên hệ, quan hệ với trẻ (không bắt buộc)."),
+                              widget=forms.Textarea(attrs={"rows": 2}))
     sex = forms.ChoiceField(label=_("Giới tính"), choices=PersonSex.choices, initial=PersonSex.UNKNOWN)
     age_band = forms.ChoiceField(label=_("Nhóm tuổi"), choices=AgeBand.choices, required=False)
     is_child = forms.BooleanField(label=_("Là trẻ em (dưới 16 tuổi)"), required=False)
@@ -46,7 +50,7 @@ class ConsentForm(PartForm):
     child_aged_7_plus = forms.BooleanField(label=_("Trẻ từ đủ 7 tuổi (cần trẻ tự đồng ý)"), required=False)
     child_agreed = forms.BooleanField(label=_("Trẻ đồng ý"), required=False)
     parent_agreed = forms.BooleanField(label=_("Cha, mẹ hoặc người giám hộ đồng ý"), required=False)
-    note = forms.CharField(label=_("Ghi chú (không bắt buộc)"), max_length=2000, required=False,
+    note = forms.CharField(label=_("Ghi chú"), max_length=2000, required=False, help_text=OPTIONAL,
                            widget=forms.Textarea(attrs={"rows": 2}))
 
 
@@ -55,10 +59,12 @@ class ReferralForm(PartForm):
     and clean() checks that each picked officer is a member of the chosen unit itself."""
 
     target = forms.ChoiceField(label=_("Chuyển đến"), choices=ReferralTarget.choices)
-    to_unit = forms.ChoiceField(label=_("Đơn vị quản lý cấp trên nhận (không bắt buộc)"), required=False)
-    officers = forms.MultipleChoiceField(label=_("Cán bộ được xem vụ việc (không bắt buộc)"), required=False,
-                                         widget=forms.CheckboxSelectMultiple)
-    note = forms.CharField(label=_("Ghi chú (không bắt buộc)"), max_length=2000, required=False,
+    to_unit = forms.ChoiceField(label=_("Đơn vị quản lý cấp trên nhận"), required=False, help_text=OPTIONAL)
+    officers = forms.MultipleChoiceField(
+        label=_("Cán bộ được xem vụ việc"), required=False, widget=forms.CheckboxSelectMultiple,
+        help_text=_("Không bắt buộc. Chỉ những người này (thuộc đơn vị nhận) được mở vụ việc, đến khi kết thúc "
+                    "chuyển gửi."))
+    note = forms.CharField(label=_("Ghi chú"), max_length=2000, required=False, help_text=OPTIONAL,
                            widget=forms.Textarea(attrs={"rows": 2}))
     override = forms.BooleanField(label=_("Chuyển gửi khi chưa có sự đồng ý"), required=False)
     override_reason = forms.CharField(label=_("Lý do chuyển gửi khi chưa có sự đồng ý"), max_length=2000,
