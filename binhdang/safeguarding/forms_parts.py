@@ -29,6 +29,8 @@ class PartForm(forms.Form):
                 "missing": _("%(label)s: chưa chọn tệp.") % {"label": label},
                 "empty": _("%(label)s: tệp trống.") % {"label": label},
             })
+            if isinstance(field, forms.FileField):
+                field.error_messages["required"] = _("%(label)s: chưa chọn tệp.") % {"label": label}
 
     def text(self, name: str) -> str:
         return nfc(self.cleaned_data.get(name) or "").strip()
