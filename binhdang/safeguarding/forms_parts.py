@@ -9,7 +9,6 @@ from binhdang.lib.vntext import nfc
 
 from .models import AgeBand, ConsentPurpose, PersonRole, PersonSex, ReferralTarget
 
-
 OPTIONAL = _("Không bắt buộc.")
 
 

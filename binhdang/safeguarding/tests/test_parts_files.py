@@ -73,7 +73,8 @@ def test_upload_stores_only_ciphertext_and_the_download_opens_it(world, case):
     ("bien-ban.docx", docx_bytes("nội dung")),
 ])
 def test_images_and_office_files_are_accepted(world, case, name, data):
-    response = case_client(world.teacher, world.school).post(url("attachment_upload", case), {"file": upload(name, data)})
+    client = case_client(world.teacher, world.school)
+    response = client.post(url("attachment_upload", case), {"file": upload(name, data)})
     assert response.status_code == 302
     attachment = CaseAttachment.objects.get(case=case)
     _name, content_type, opened = attachments.attachment_opened(attachment, case)
