@@ -22,8 +22,8 @@ from .sealing import field_context, seal
 
 
 def receiving_units(case: Case) -> list:
-    """The units above the school (root first): who a case may be referred to by name."""
-    return case.unit.ancestors()
+    """The open units above the school (root first): who a case may be referred to by name."""
+    return [unit for unit in case.unit.ancestors() if not unit.is_closed]
 
 
 def officer_memberships(units) -> list[Membership]:
