@@ -6,10 +6,12 @@ from urllib.parse import quote
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.files.uploadhandler import MemoryFileUploadHandler
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_POST
 
 from binhdang.lib.vntext import fold
@@ -23,6 +25,17 @@ from .selectors_parts import parts_data
 from .views_parts import case_url, refused
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+# The whole request (file + form fields + multipart framing) may exceed the file limit a little.
+BODY_LIMIT = attachments.MAX_MB * 1024 * 1024 + 64 * 1024
+
+
+class InMemoryUploadHandler(MemoryFileUploadHandler):
+    """Keeps an attachment in memory up to the case limit. Django's default handlers write any
+    upload over FILE_UPLOAD_MAX_MEMORY_SIZE to a temporary file: the plaintext of a child's file
+    would touch the disk before it is sealed."""
+
+    def handle_raw_input(self, input_data, META, content_length, boundary, encoding=None):
+        self.activated = content_length <= BODY_LIMIT
 
 
 def content_disposition(name: str) -> str:
@@ -41,11 +54,24 @@ def private_response(data: bytes, content_type: str, name: str) -> HttpResponse:
     return response
 
 
+@csrf_exempt  # only until the handlers are set: CSRF is checked by _attachment_upload (csrf_protect)
 @require_POST
+def attachment_upload_view(request, uid):
+    # Before anything reads the body (CsrfViewMiddleware would, hence the exemption above).
+    request.upload_handlers = [InMemoryUploadHandler(request)]
+    return _attachment_upload(request, uid=uid)
+
+
+@csrf_protect
 @case_view(page="attachment_add", team_only=True)
-def attachment_upload_view(request, access):
+def _attachment_upload(request, access):
     form = AttachmentForm(request.POST, request.FILES)
-    if form.is_valid():
+    if int(request.META.get("CONTENT_LENGTH") or 0) > BODY_LIMIT:
+        # The handler dropped the file unread; say why rather than "no file chosen".
+        form.is_valid()
+        too_large = _("Tệp: quá lớn, tối đa %(limit)d MB.") % {"limit": attachments.MAX_MB}
+        form.errors["file"] = form.error_class([too_large])
+    elif form.is_valid():
         try:
             attachments.attachment_add(actor=request.user, case=access.case, upload=form.cleaned_data["file"])
         except ValidationError as exc:

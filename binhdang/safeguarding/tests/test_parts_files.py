@@ -109,6 +109,24 @@ def test_refused_by_content_400_naming_the_field(world, case, name, data, messag
     assert not CaseAttachment.objects.exists() and not AuditEntry.objects.filter(action="case.attachment_add").exists()
 
 
+def test_a_large_upload_never_reaches_a_temporary_file(world, case, settings):
+    settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 1024  # Django would spool anything bigger to a temporary file
+    content = pdf_bytes(MARKER) + b"0" * 200_000
+    with mock.patch("django.core.files.uploadhandler.TemporaryUploadedFile",
+                    side_effect=AssertionError("the upload was spooled to a temporary file")):
+        response = case_client(world.teacher, world.school).post(url("attachment_upload", case),
+                                                                 {"file": upload("lon.pdf", content)})
+    assert response.status_code == 302
+    assert attachments.attachment_opened(CaseAttachment.objects.get(), case)[2] == content
+
+
+def test_the_upload_still_checks_csrf(world, case):
+    client = case_client(world.teacher, world.school)
+    client.handler.enforce_csrf_checks = True
+    response = client.post(url("attachment_upload", case), {"file": upload("a.pdf", pdf_bytes("a"))})
+    assert response.status_code == 403 and not CaseAttachment.objects.exists()
+
+
 def test_no_file_is_400(world, case):
     response = case_client(world.teacher, world.school).post(url("attachment_upload", case), {})
     assert response.status_code == 400 and "Tệp: chưa chọn tệp." in response.content.decode()
