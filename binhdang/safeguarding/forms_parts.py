@@ -74,13 +74,12 @@ class ReferralForm(PartForm):
     def __init__(self, *args, units, officers, consent_given: bool, **kwargs):
         super().__init__(*args, **kwargs)
         self.units = {str(unit.uid): unit for unit in units}
-        self.officer_memberships = officers  # active Membership rows at those units
         self.consent_given = consent_given
         self.fields["to_unit"].choices = [("", _("Không chọn"))] + [(uid, unit.name) for uid, unit in
                                                                      self.units.items()]
         seen, choices = set(), []
         for membership in officers:
-            key = str(membership.user.pk)
+            key = str(membership.user.uid)  # opaque, like every identifier a page shows
             if key not in seen:
                 seen.add(key)
                 choices.append((key, f"{membership.user.full_name or membership.user.username} · "
@@ -91,16 +90,18 @@ class ReferralForm(PartForm):
         data = super().clean()
         unit = self.units.get(data.get("to_unit") or "")
         data["to_unit_obj"] = unit
-        picked = {int(pk) for pk in data.get("officers") or []}
+        picked = set(data.get("officers") or [])
+        officer_ids = []
         if picked and unit is None:
             self.add_error("officers", _("Cán bộ được xem vụ việc: hãy chọn đơn vị nhận trước."))
         elif picked:
             # Server-side: only people who really hold an active membership at the receiving unit.
-            members = set(Membership.objects.filter(unit=unit, is_active=True, user__pk__in=picked,
-                                                    user__is_active=True).values_list("user__pk", flat=True))
-            if picked - members:
+            members = dict(Membership.objects.filter(unit=unit, is_active=True, user__uid__in=picked,
+                                                     user__is_active=True).values_list("user__uid", "user__pk"))
+            if picked - {str(uid) for uid in members}:
                 self.add_error("officers", _("Cán bộ được xem vụ việc: có người không thuộc đơn vị nhận."))
-        data["officer_ids"] = sorted(picked)
+            officer_ids = sorted(set(members.values()))
+        data["officer_ids"] = officer_ids
         if not self.consent_given:
             if not data.get("override"):
                 self.add_error("override", _("Chuyển gửi khi chưa có sự đồng ý: chưa có sự đồng ý chuyển gửi, "

@@ -93,7 +93,7 @@ def test_markers_stay_sealed(world):
     assert client.post(url("consent_add", case), {"purpose": "services", "parent_agreed": "on",
                                                   "note": marked}).status_code == 302
     assert client.post(url("referral_add", case), {
-        "target": "education", "to_unit": str(world.province.uid), "officers": [str(world.province_officer.pk)],
+        "target": "education", "to_unit": str(world.province.uid), "officers": [str(world.province_officer.uid)],
         "note": marked, "override": "on", "override_reason": marked}).status_code == 302
     assert client.post(url("attachment_upload", case), {
         "file": upload(f"{MARKER}.pdf", pdf_bytes(MARKER))}).status_code == 302

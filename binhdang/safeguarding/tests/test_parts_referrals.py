@@ -58,7 +58,7 @@ def test_with_consent_no_override_and_named_officers_are_told_content_free(world
     give_referral_consent(world, case)
     client = case_client(world.teacher, world.school)
     response = client.post(url("referral_add", case), {
-        "target": "education", "to_unit": str(world.province.uid), "officers": [str(world.province_officer.pk)],
+        "target": "education", "to_unit": str(world.province.uid), "officers": [str(world.province_officer.uid)],
         "note": f"Chuyển Sở {MARKER}", "override_reason": "bỏ qua"})
     assert response.status_code == 302
     referral = Referral.objects.get()
@@ -87,23 +87,23 @@ def test_officers_must_be_members_of_the_receiving_unit(world, case):
     client = case_client(world.teacher, world.school)
     # The commune officer is offered (a member above the school) but not of the Sở chosen.
     response = client.post(url("referral_add", case), {
-        "target": "education", "to_unit": str(world.province.uid), "officers": [str(world.commune_officer.pk)]})
+        "target": "education", "to_unit": str(world.province.uid), "officers": [str(world.commune_officer.uid)]})
     assert response.status_code == 400
     assert "Cán bộ được xem vụ việc: có người không thuộc đơn vị nhận." in response.content.decode()
     # A user not offered at all (a teacher of the school) is an invalid choice.
     response = client.post(url("referral_add", case), {
-        "target": "education", "to_unit": str(world.province.uid), "officers": [str(world.teacher.pk)]})
+        "target": "education", "to_unit": str(world.province.uid), "officers": [str(world.teacher.uid)]})
     assert response.status_code == 400 and "Cán bộ được xem vụ việc: lựa chọn không hợp lệ." in \
         response.content.decode()
     # An inactive membership does not count.
     lapsed = make_user("so-cu", world.province, "province_officer")
     Membership.objects.filter(user=lapsed).update(is_active=False)
     response = client.post(url("referral_add", case), {
-        "target": "education", "to_unit": str(world.province.uid), "officers": [str(lapsed.pk)]})
+        "target": "education", "to_unit": str(world.province.uid), "officers": [str(lapsed.uid)]})
     assert response.status_code == 400
     # Officers without a receiving unit, and a unit that is not above the school.
     response = client.post(url("referral_add", case), {"target": "education",
-                                                       "officers": [str(world.province_officer.pk)]})
+                                                       "officers": [str(world.province_officer.uid)]})
     assert response.status_code == 400 and "hãy chọn đơn vị nhận trước" in response.content.decode()
     response = client.post(url("referral_add", case), {"target": "education",
                                                        "to_unit": str(world.other_province.uid)})
@@ -116,7 +116,7 @@ def test_the_form_offers_the_units_above_and_their_members(world, case):
     page = case_client(world.teacher, world.school).get(url("case_detail", case)).content.decode()
     assert escape(world.province.name) in page and escape(world.commune.name) in page
     assert escape(world.other_province.name) not in page
-    assert f'value="{world.province_officer.pk}"' in page and f'value="{world.principal.pk}"' not in page
+    assert f'value="{world.province_officer.uid}"' in page and f'value="{world.principal.uid}"' not in page
 
 
 def test_a_referral_of_another_case_is_404(world, case):
