@@ -145,7 +145,9 @@ def case_view(*, page: str = "view", team_only: bool = False, leader_only: bool 
                 with transaction.atomic():
                     record(actor=request.user, unit=getattr(request, "active_unit", None) or access.case.unit,
                            action=f"case.{page}",
-                           target=access.case, details={"role": access.role})
+                           target=access.case,
+                           # ids of the part read (which file), never content
+                           details={"role": access.role, **{k: str(v) for k, v in kwargs.items()}})
             return view(request, access, **kwargs)
 
         return wrapper

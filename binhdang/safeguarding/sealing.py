@@ -123,15 +123,16 @@ def field_context(instance, field: str) -> str:
     return f"{instance._meta.label_lower}:{ident}:{field}"
 
 
-def seal(key: SealedKey, plaintext: str, context: str) -> bytes:
-    if not isinstance(plaintext, str):
-        raise TypeError("seal() takes text (str)")
+def seal_bytes(key: SealedKey, data: bytes, context: str) -> bytes:
+    """Bytes in, the sealed value out (the same format as seal(): files are sealed like fields)."""
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        raise TypeError("seal_bytes() takes bytes")
     aad = _aad(key, context)
     nonce = os.urandom(NONCE_BYTES)
-    return VALUE_HEADER + nonce + AESGCM(_unwrap(key)).encrypt(nonce, plaintext.encode("utf-8"), aad)
+    return VALUE_HEADER + nonce + AESGCM(_unwrap(key)).encrypt(nonce, bytes(data), aad)
 
 
-def unseal(key: SealedKey, blob: bytes, context: str) -> str:
+def unseal_bytes(key: SealedKey, blob: bytes, context: str) -> bytes:
     aad = _aad(key, context)
     blob = bytes(blob)  # memoryview on PostgreSQL
     if len(blob) < len(VALUE_HEADER) + NONCE_BYTES + TAG_BYTES or not blob.startswith(VALUE_HEADER):
@@ -139,9 +140,18 @@ def unseal(key: SealedKey, blob: bytes, context: str) -> str:
     nonce = blob[len(VALUE_HEADER):len(VALUE_HEADER) + NONCE_BYTES]
     data_key = _unwrap(key)
     try:
-        plain = AESGCM(data_key).decrypt(nonce, blob[len(VALUE_HEADER) + NONCE_BYTES:], aad)
+        return AESGCM(data_key).decrypt(nonce, blob[len(VALUE_HEADER) + NONCE_BYTES:], aad)
     except InvalidTag:
         raise SealedDataError(
             _("Không mở được dữ liệu niêm phong: sai bản ghi, sai khoá hoặc dữ liệu bị sửa.")
         ) from None
-    return plain.decode("utf-8")
+
+
+def seal(key: SealedKey, plaintext: str, context: str) -> bytes:
+    if not isinstance(plaintext, str):
+        raise TypeError("seal() takes text (str)")
+    return seal_bytes(key, plaintext.encode("utf-8"), context)
+
+
+def unseal(key: SealedKey, blob: bytes, context: str) -> str:
+    return unseal_bytes(key, blob, context).decode("utf-8")

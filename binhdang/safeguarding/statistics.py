@@ -21,11 +21,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import AgeBand, Case, Category, Consent, ConsentPurpose, PersonSex
+from .consents import cases_with_statistics_consent
+from .models import AgeBand, Case, Category, PersonSex
 
 # Rows: category × sex; "" is a case not yet classified (kept apart rather than counted as "other").
 CATEGORIES = [*Category.choices, ("", _("Chưa phân loại"))]
@@ -81,16 +82,6 @@ class Totals:
     by_sex: dict[str, Cell]
 
 
-def consented_cases(queryset):
-    """Cases whose latest statistics consent is given (same rule as selectors_parts'
-    cases_with_statistics_consent; a Subquery on the latest row, so still one query)."""
-    latest = (Consent.objects.filter(case=OuterRef("pk"), purpose=ConsentPurpose.STATISTICS)
-              .order_by("-recorded_at", "-id").values("pk")[:1])
-    given = Consent.objects.filter(pk=OuterRef("latest_statistics_consent"), parent_agreed=True).filter(
-        Q(child_aged_7_plus=False) | Q(child_agreed=True))
-    return queryset.annotate(latest_statistics_consent=Subquery(latest)).filter(Exists(given))
-
-
 def _bounds(start: dt.date, end: dt.date) -> tuple[dt.datetime, dt.datetime]:
     zone = timezone.get_current_timezone()
     return (dt.datetime.combine(start, dt.time.min, tzinfo=zone),
@@ -101,7 +92,7 @@ def _counts(unit, start: dt.date, end: dt.date) -> dict[tuple[str, str, str], in
     """{(category, sex, age band): n} in one query."""
     low, high = _bounds(start, end)
     cases = Case.objects.filter(unit__path__startswith=unit.path, received_at__gte=low, received_at__lt=high)
-    grouped = (consented_cases(cases).order_by().values("category", "victim_sex", "victim_age_band")
+    grouped = (cases_with_statistics_consent(cases).order_by().values("category", "victim_sex", "victim_age_band")
                .annotate(n=Count("id")))
     known_sexes = {value for value, _label in SEXES}
     counts: dict[tuple[str, str, str], int] = {}

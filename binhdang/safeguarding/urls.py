@@ -3,7 +3,18 @@ the staff pages under /bao-ve/ (case team only). Mounted at the root by config/u
 
 from django.urls import include, path
 
-from . import views_cases, views_log, views_public, views_reauth, views_staff, views_stats, views_team, views_workflow
+from . import (
+    views_cases,
+    views_files,
+    views_log,
+    views_parts,
+    views_public,
+    views_reauth,
+    views_staff,
+    views_stats,
+    views_team,
+    views_workflow,
+)
 
 app_name = "safeguarding"
 
@@ -34,6 +45,20 @@ staff_patterns = [
     path("nhom/<uuid:uid>/bo/", views_team.team_remove_view, name="team_remove"),
     path("nhom/<uuid:uid>/truong-nhom/", views_team.team_leader_view, name="team_leader"),
     path("thong-ke/", views_stats.statistics_view, name="statistics"),
+    # The parts of a case (people, consent, referrals, attachments, export): views_parts, views_files.
+    path("vu-viec/<uuid:uid>/nguoi/them/", views_parts.person_add_view, name="person_add"),
+    path("vu-viec/<uuid:uid>/nguoi/<uuid:person_uid>/sua/", views_parts.person_edit_view, name="person_edit"),
+    path("vu-viec/<uuid:uid>/nguoi/<uuid:person_uid>/xoa/", views_parts.person_remove_view, name="person_remove"),
+    path("vu-viec/<uuid:uid>/dong-y/", views_parts.consent_add_view, name="consent_add"),
+    path("vu-viec/<uuid:uid>/chuyen-gui/", views_parts.referral_add_view, name="referral_add"),
+    path("vu-viec/<uuid:uid>/chuyen-gui/<uuid:referral_uid>/ket-thuc/", views_parts.referral_end_view,
+         name="referral_end"),
+    path("vu-viec/<uuid:uid>/tep/", views_files.attachment_upload_view, name="attachment_upload"),
+    path("vu-viec/<uuid:uid>/tep/<uuid:file_uid>/", views_files.attachment_download_view,
+         name="attachment_download"),
+    path("vu-viec/<uuid:uid>/tep/<uuid:file_uid>/xoa/", views_files.attachment_delete_view,
+         name="attachment_delete"),
+    path("vu-viec/<uuid:uid>/xuat/", views_files.export_view, name="case_export"),
 ]
 
 urlpatterns = [

@@ -83,6 +83,61 @@ def teacher_seat_uid(world) -> dict:
     return {"uid": CaseTeamMember.objects.get(unit=world.school, user=world.teacher).uid}
 
 
+def person_uids(world) -> dict:
+    """The case and one person in it."""
+    from binhdang.safeguarding.models import CasePerson
+    from binhdang.safeguarding.people import person_add
+
+    case = school_case(world)
+    person = CasePerson.objects.filter(case=case).first() or person_add(
+        actor=world.teacher, case=case, role="witness", name="matrix", sex="U")
+    return {"uid": case.uid, "person_uid": person.uid}
+
+
+def referral_uids(world) -> dict:
+    """The case and a referral of it that names nobody."""
+    from django.utils import timezone
+
+    case = school_case(world)
+    referral = Referral.objects.filter(case=case).first() or Referral.objects.create(
+        case=case, target="police", referred_at=timezone.now(), referred_by=world.teacher)
+    return {"uid": case.uid, "referral_uid": referral.uid}
+
+
+def attachment_uids(world) -> dict:
+    """The case and one sealed attachment (a small PDF)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from binhdang.safeguarding.attachments import attachment_add
+    from binhdang.safeguarding.models import CaseAttachment
+
+    case = school_case(world)
+    attachment = CaseAttachment.objects.filter(case=case).first() or attachment_add(
+        actor=world.teacher, case=case, upload=SimpleUploadedFile("a.pdf", b"%PDF-1.4\n%%EOF\n"))
+    return {"uid": case.uid, "file_uid": attachment.uid}
+
+
+def referred(builder):
+    """The same kwargs, the case being referred to the province officer (named on the referral)."""
+    def build(world) -> dict:
+        kwargs = builder(world)
+        referred_case_uid(world)
+        return kwargs
+
+    return build
+
+
+def _case_write_rows(builder) -> list[Row]:
+    """A POST-only URL of a case part: GET is 405 for everyone (nothing about the case is
+    looked at); a POST is for the team only (the teacher, sent to 2FA first); everyone else 404,
+    a named officer included (officers read, they never write)."""
+    return [
+        Row("405 405 405 405 405 405 405 405 405 405 405", builder, note="POST"),
+        Row("login 404 404 302 404 404 404 404 404 404 404", builder, method="post", note="post"),
+        Row("login 404 404 302 404 404 404 404 404 404 404", referred(builder), method="post", note="referred"),
+    ]
+
+
 #  Columns: anonymous outsider no_role teacher counsellor unit_lead committee_member principal
 #           commune_officer province_officer admin
 SAFEGUARDING_ROWS: dict[str, list[Row]] = {
@@ -149,5 +204,22 @@ SAFEGUARDING_ROWS: dict[str, list[Row]] = {
     "safeguarding:statistics": [
         Row("login 200 404 403 403 403 200 200 200 200 200", case_exists),
         Row("login 200 404 403 403 403 200 200 200 200 200", case_exists, query="format=csv", note="csv"),
+    ],
+    # The parts of a case: writes by the team only; the download and the export like the case page.
+    "safeguarding:person_add": _case_write_rows(case_uid),
+    "safeguarding:person_edit": _case_write_rows(person_uids),
+    "safeguarding:person_remove": _case_write_rows(person_uids),
+    "safeguarding:consent_add": _case_write_rows(case_uid),
+    "safeguarding:referral_add": _case_write_rows(case_uid),
+    "safeguarding:referral_end": _case_write_rows(referral_uids),
+    "safeguarding:attachment_upload": _case_write_rows(case_uid),
+    "safeguarding:attachment_delete": _case_write_rows(attachment_uids),
+    "safeguarding:attachment_download": [
+        Row("login 404 404 302 404 404 404 404 404 404 404", attachment_uids),
+        Row("login 404 404 302 404 404 404 404 404 302 404", referred(attachment_uids), note="referred"),
+    ],
+    "safeguarding:case_export": [
+        Row("login 404 404 302 404 404 404 404 404 404 404", case_uid),
+        Row("login 404 404 302 404 404 404 404 404 302 404", referred_case_uid, note="referred"),
     ],
 }
