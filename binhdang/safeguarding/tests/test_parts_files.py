@@ -65,7 +65,8 @@ def test_upload_stores_only_ciphertext_and_the_download_opens_it(world, case):
     assert f"filename*=UTF-8''{quote(NAME)}" in download["Content-Disposition"]
     assert download["X-Content-Type-Options"] == "nosniff" and download["Cache-Control"] == "no-store"
     read = AuditEntry.objects.get(action="case.attachment")
-    assert read.details == {"role": "member"} and MARKER not in read.target_label
+    # The read log names which file was read (its id), never its name or content.
+    assert read.details == {"role": "member", "file_uid": str(attachment.uid)} and MARKER not in read.target_label
 
 
 @pytest.mark.parametrize(("name", "data"), [
