@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 PROGRAMME_SECTIONS = [
     ("plans", "plans:list", _("Kế hoạch")),
     ("activities", "activities:list", _("Hoạt động")),
-    ("safeguarding", "safeguarding:list", _("Bảo vệ học sinh")),
+    ("safeguarding", "safeguarding:home", _("Bảo vệ học sinh")),
     ("indicators", "indicators:dashboard", _("Chỉ số")),
     ("reports", "reports:list", _("Báo cáo")),
 ]

@@ -6,6 +6,7 @@ from django.urls import include, path
 from . import (
     views_cases,
     views_files,
+    views_home,
     views_log,
     views_parts,
     views_public,
@@ -25,6 +26,7 @@ public_patterns = [
 ]
 
 staff_patterns = [
+    path("", views_home.home_view, name="home"),
     path("ghi-nhan/", views_staff.record_view, name="record"),
     path("xac-nhan/", views_reauth.reauth_view, name="reauth"),
     path("vu-viec/", views_cases.case_list_view, name="case_list"),

@@ -151,6 +151,8 @@ SAFEGUARDING_ROWS: dict[str, list[Row]] = {
         Row("login 404 404 200 404 404 404 404 404 404 404", teacher_on_case_team),
         Row("login 404 404 400 404 404 404 404 404 404 404", teacher_on_case_team, method="post", note="post"),
     ],
+    # The start page: every member of a unit (it shows no case); no_role has no unit.
+    "safeguarding:home": [Row("login 200 404 200 200 200 200 200 200 200 200", case_exists)],
     # Re-authentication: everyone signed in is sent on (to set up 2FA first when they have none).
     "safeguarding:reauth": [Row("login 302 302 302 302 302 302 302 302 302 302")],
     # Lists and cases: 404 for everyone not on the team (principal and officers included);
