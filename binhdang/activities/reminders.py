@@ -118,14 +118,15 @@ def _unreported_activities(today: dt.date) -> int:
     return created
 
 
-def email_pending() -> int:
-    """E-mail each reminder that has not been e-mailed, is unread and recent; returns how many
-    were sent. Nothing is sent (nor marked) while e-mail is switched off (none://)."""
+def email_pending(kinds=REMINDER_KINDS) -> int:
+    """E-mail each notification of `kinds` (default: the reminders) that has not been e-mailed,
+    is unread and recent; returns how many were sent. Nothing is sent (nor marked) while e-mail
+    is switched off (none://)."""
     if not settings.BINHDANG_EMAIL_ENABLED:
         return 0
     since = timezone.now() - dt.timedelta(days=EMAIL_RETRY_DAYS)
     pending = (
-        Notification.objects.filter(kind__in=REMINDER_KINDS, emailed_at__isnull=True, read_at__isnull=True,
+        Notification.objects.filter(kind__in=kinds, emailed_at__isnull=True, read_at__isnull=True,
                                     created_at__gte=since, user__is_active=True)
         .exclude(user__email="")
         .select_related("user")

@@ -14,8 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from binhdang.core.notifications import notify
-
+from .alerts import alert
 from .models import Case, CaseTeamMember, Stage
 from .working_days import add_working_days
 
@@ -90,6 +89,6 @@ def overdue_cases_notify(now: dt.datetime) -> int:
             if clock is None or not clock.overdue:
                 continue
             for user in team.get(case.unit_id, []):
-                created += notify(user, case.unit, kind="case", key=f"case-overdue:{case.uid}:{name}",
+                created += alert(user, case.unit, key=f"case-overdue:{case.uid}:{name}",
                                   title=title, url=url)
     return created

@@ -15,8 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from binhdang.audit.services import record
-from binhdang.core.notifications import notify
 
+from .alerts import alert
 from .models import Case, CaseEntry, CaseTeamMember, Channel, EntryKind
 from .sealing import field_context, new_data_key, seal, unseal
 
@@ -71,7 +71,7 @@ def case_create(*, unit, channel: str, category: str, narrative: str, name: str 
     case.save()
     record(actor=actor, unit=unit, action="case.create", target=case, details={})
     for member in CaseTeamMember.objects.filter(unit=unit).select_related("user"):
-        notify(member.user, unit, kind="case", key=f"case-new:{case.uid}",
+        alert(member.user, unit, key=f"case-new:{case.uid}",
                title=_("Có yêu cầu hỗ trợ mới cần xử lý"), url="/thong-bao/")
     return case
 
@@ -103,6 +103,6 @@ def student_message_add(*, case: Case, text: str) -> CaseEntry:
     entry.save()
     record(actor=None, unit=case.unit, action="case.message_in", target=case, details={"entry": str(entry.uid)})
     for member in CaseTeamMember.objects.filter(unit=case.unit).select_related("user"):
-        notify(member.user, case.unit, kind="case", key=f"case-message:{entry.uid}",
+        alert(member.user, case.unit, key=f"case-message:{entry.uid}",
                title=_("Có tin nhắn mới trong một yêu cầu hỗ trợ"), url="/thong-bao/")
     return entry

@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 
 from binhdang.accounts.models import Membership, User
 from binhdang.audit.services import record
-from binhdang.core.notifications import notify
 
+from .alerts import alert
 from .consents import consent_given
 from .models import Case, ConsentPurpose, Referral
 from .sealing import field_context, seal
@@ -60,7 +60,7 @@ def referral_add(*, actor, case: Case, target: str, to_unit=None, officer_ids=()
         "referral": str(referral.uid), "override": not consented, "target": target, "officers": len(officers)})
     url = reverse("safeguarding:case_detail", args=[case.uid])
     for officer in officers:
-        notify(officer, to_unit, kind="case", key=f"case-referral:{referral.uid}",
+        alert(officer, to_unit, key=f"case-referral:{referral.uid}",
                title=_("Một vụ việc được chuyển đến anh/chị"), url=url)
     return referral
 

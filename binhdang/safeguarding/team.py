@@ -17,8 +17,8 @@ from django.utils.translation import gettext as _
 
 from binhdang.accounts.models import Membership, User
 from binhdang.audit.services import record
-from binhdang.core.notifications import notify
 
+from .alerts import alert
 from .models import CaseTeamMember
 
 
@@ -39,7 +39,7 @@ def _details(member: CaseTeamMember, actor) -> dict:
 
 def _tell(member: CaseTeamMember, entry_pk: int, kind: str, title: str) -> None:
     # The key carries the audit row's id: every change is a new message, never merged with an old one.
-    notify(member.user, member.unit, kind="case", key=f"case-team-{kind}:{member.uid}:{entry_pk}", title=title,
+    alert(member.user, member.unit, key=f"case-team-{kind}:{member.uid}:{entry_pk}", title=title,
            url=reverse("safeguarding:case_list") if kind != "remove" else reverse("core:notifications"))
 
 

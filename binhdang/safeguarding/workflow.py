@@ -24,9 +24,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from binhdang.audit.services import record
-from binhdang.core.notifications import notify
 
 from .access import CaseAccess
+from .alerts import alert
 from .models import Case, CaseEntry, CaseTeamMember, EntryKind, Stage
 from .sealing import field_context, seal
 from .working_days import add_working_days
@@ -180,7 +180,7 @@ def request_closure(*, access: CaseAccess, actor, text: str, tell_leaders: bool 
     url = reverse("safeguarding:case_detail", args=[case.uid])
     for leader in _leaders(case) if tell_leaders else []:
         if leader != actor:
-            notify(leader, case.unit, kind="case", key=f"case-closure:{entry.uid}",
+            alert(leader, case.unit, key=f"case-closure:{entry.uid}",
                    title=_("Có đề nghị đóng vụ việc cần trưởng nhóm duyệt"), url=url)
     return case
 

@@ -135,3 +135,62 @@ def test_the_scan_finds_a_leak_when_there_is_one(world, leak_watch):
         assert_no_leak(MARKER, leak_watch)
     for place in ("notifications", "audit", "mail", "logs"):
         assert f"'{place}'" in str(failure.value)
+
+
+def test_handling_a_case_leaks_nothing(world, leak_watch):
+    """Every write a team makes on a case, each carrying the marker, then every read (page, file,
+    export, logs): the marker stays inside the sealed columns and the team's screens."""
+    from binhdang.safeguarding.models import CasePerson, Referral
+
+    from .parts_helpers import pdf_bytes, upload
+
+    for user in (world.unit_lead, world.teacher, world.province_officer):
+        user.email = f"{user.username}@example.org"  # so that notifications become e-mails too
+        user.save()
+    CaseTeamMember.objects.create(unit=world.school, user=world.unit_lead, is_leader=True)
+    CaseTeamMember.objects.create(unit=world.school, user=world.teacher)
+    case = _record_both_ways(world)[1]
+    member, leader = case_client(world.teacher, world.school), case_client(world.unit_lead, world.school)
+
+    def post(client, name, data, **kwargs):
+        response = client.post(reverse(f"safeguarding:{name}", kwargs={"uid": case.uid, **kwargs}), data)
+        assert response.status_code == 302, (name, response.status_code)
+
+    text = f"Ghi {MARKER}"
+    post(member, "case_assess", {"harm_level": "3", "risk_level": "3", "child_under_16_abused": "yes",
+                                 "category": "sexual_assault", "note": text})
+    for step in ("ho-tro", "ke-hoach", "can-thiep", "theo-doi"):
+        post(member, "case_step", {"text": text}, step=step)
+    post(member, "case_step", {"informed": "no", "text": text}, step="gia-dinh")
+    post(member, "case_note", {"text": text})
+    post(member, "case_session", {"held_on": case.received_at.date().isoformat(), "text": text})
+    post(member, "case_reply", {"text": text})
+    post(member, "person_add", {"role": "victim", "name": f"Em {MARKER}", "details": text, "sex": "F",
+                                "age_band": "12-15", "is_child": "on"})
+    person = CasePerson.objects.get(case=case)
+    post(member, "person_edit", {"role": "victim", "name": f"Em {MARKER} 2", "details": text, "sex": "F",
+                                 "age_band": "12-15"}, person_uid=person.uid)
+    post(member, "consent_add", {"purpose": "statistics", "child_aged_7_plus": "on", "child_agreed": "on",
+                                 "parent_agreed": "on", "note": text})
+    post(member, "referral_add", {"target": "education", "to_unit": str(world.province.uid),
+                                  "officers": [str(world.province_officer.uid)], "note": text, "override": "on",
+                                  "override_reason": text})
+    post(member, "attachment_upload", {"file": upload(f"{MARKER}.pdf", pdf_bytes(MARKER), "application/pdf")})
+    post(member, "case_close", {"text": text})
+    post(leader, "case_approve", {"text": text})
+    post(member, "case_reopen", {"text": text})
+    # Reads by the team and by the officer named on the referral.
+    officer = case_client(world.province_officer, world.province)
+    attachment = case.attachments.get()
+    for client in (member, officer):
+        for name, kwargs in (("case_detail", {}), ("case_export", {}), ("attachment_download",
+                                                                         {"file_uid": attachment.uid})):
+            response = client.get(reverse(f"safeguarding:{name}", kwargs={"uid": case.uid, **kwargs}))
+            assert response.status_code == 200, (name, response.status_code)
+    assert leader.get(reverse("safeguarding:case_log", args=[case.uid])).status_code == 200
+    post(member, "referral_end", {}, referral_uid=Referral.objects.get(case=case).uid)
+    from binhdang.safeguarding.tasks import send_case_alerts
+
+    send_case_alerts.call()  # what the worker runs after each alert's commit
+    assert Notification.objects.filter(user=world.province_officer).exists() and mail.outbox
+    assert_no_leak(MARKER, leak_watch)
