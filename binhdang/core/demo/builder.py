@@ -29,6 +29,7 @@ from . import names, structure
 from .action_month import ensure_action_month
 from .activities import SCHOOL, ensure_school_year_2023
 from .plans import ensure_seed_plans
+from .safeguarding import ensure_safeguarding
 
 
 def school_year_for(day: dt.date) -> tuple[int, int]:
@@ -234,5 +235,7 @@ def build_demo(today: dt.date | None = None) -> dict:
     logins = ensure_logins(units, password)
     if plans is not None:
         ensure_2023(units, plans)
+    with transaction.atomic():
+        cases = ensure_safeguarding(units)
     return {"logins": logins, "password": password, "generated": generated, "school_year": year.code,
-            "plans": plans}
+            "plans": plans, "cases": cases}

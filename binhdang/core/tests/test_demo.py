@@ -116,3 +116,37 @@ def test_demo_without_seeds_says_so(monkeypatch, tmp_path, capsys):
     call_command("demo")
     assert "chưa có kế hoạch" in capsys.readouterr().out
     assert not Plan.objects.exists()
+
+
+def test_demo_student_protection_team_and_cases_when_a_key_is_configured(media_root, settings):
+    from binhdang.safeguarding.intake import case_for_student
+    from binhdang.safeguarding.models import Case, CaseTeamMember, Channel, Stage
+    from binhdang.safeguarding.statistics import case_count_totals
+    from binhdang.safeguarding.tests.helpers import key_line, ring
+
+    settings.BINHDANG_SEALING_KEYS = ring(key_line(1))
+    result = build_demo(today=TODAY)
+    first = state(media_root)
+    assert build_demo(today=TODAY)["cases"] == {"code": None} and state(media_root) == first
+    team = CaseTeamMember.objects.filter(unit__code="th-ly-thuong-kiet")
+    assert {(m.user.username, m.is_leader) for m in team} == {("tv.lythuongkiet", True), ("gv.lythuongkiet", False)}
+    cases = {case.channel: case for case in Case.objects.filter(unit__code="th-ly-thuong-kiet")}
+    assert set(cases) == {Channel.HELP_PAGE, Channel.PHONE, Channel.SUGGESTION_BOX}
+    assert case_for_student(result["cases"]["code"], result["cases"]["passphrase"]) == cases[Channel.HELP_PAGE]
+    assert cases[Channel.HELP_PAGE].stage == Stage.RECEIVED
+    urgent = cases[Channel.PHONE]
+    assert urgent.child_under_16_abused and urgent.support_at and urgent.plan_at is None and urgent.plan_due_at
+    assert cases[Channel.SUGGESTION_BOX].stage == Stage.CLOSED
+    school = cases[Channel.PHONE].unit
+    start = (cases[Channel.SUGGESTION_BOX].received_at - dt.timedelta(days=1)).date()
+    # One consented case: a count of 1 is suppressed, never shown.
+    totals = case_count_totals(school, start, start + dt.timedelta(days=60))
+    assert totals.total.count == 1 and totals.total.suppressed and totals.total.value is None
+
+
+def test_demo_without_a_sealing_key_has_the_team_and_no_cases(media_root, settings):
+    from binhdang.safeguarding.models import Case, CaseTeamMember
+
+    settings.BINHDANG_SEALING_KEYS = None
+    assert build_demo(today=TODAY)["cases"] is None
+    assert CaseTeamMember.objects.filter(unit__code="th-ly-thuong-kiet").count() == 2 and not Case.objects.exists()

@@ -21,3 +21,14 @@ class Command(BaseCommand):
         self.stdout.write(f"Mật khẩu chung của các tài khoản mẫu ({source}): {result['password']}")
         for username, role, unit in result["logins"]:
             self.stdout.write(f"  {username:<18} {role:<28} {unit}")
+        cases = result.get("cases")
+        if cases is None:
+            self.stdout.write(self.style.WARNING(
+                "Chưa cấu hình khoá niêm phong (BINHDANG_SEALING_KEYS): dữ liệu mẫu chưa có vụ việc bảo vệ học sinh."))
+        elif cases.get("code"):
+            self.stdout.write(
+                f"Vụ việc mẫu ở Trường Tiểu học Lý Thường Kiệt: học sinh theo dõi tại /giup-do/theo-doi/ với mã "
+                f"{cases['code']} và mật khẩu “{cases['passphrase']}”. Nhóm xử lý: tv.lythuongkiet (trưởng nhóm), "
+                "gv.lythuongkiet; mở vụ việc cần bật xác thực hai bước ở /tai-khoan/bao-mat/.")
+        else:
+            self.stdout.write("Vụ việc mẫu đã có từ lần chạy trước (mã theo dõi chỉ in một lần).")
