@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "binhdang.plans",
     "binhdang.activities",
     "binhdang.safeguarding",
+    "binhdang.indicators",
     "binhdang.documents",
 ]
 
