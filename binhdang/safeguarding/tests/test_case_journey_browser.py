@@ -88,7 +88,25 @@ def province_total(page, world) -> str:
     return page.locator("[data-testid=stats-total]").inner_text().strip()
 
 
-def test_student_report_to_closure_reply_and_province_statistics(page, _browser, live_server, world):
+@pytest.fixture
+def new_page(_browser):
+    """More browser contexts (the member, the officer), closed at the end so that no open
+    connection outlives the live server."""
+    contexts = []
+
+    def make(viewport):
+        context = _browser.new_context(locale="vi-VN", viewport=viewport)
+        contexts.append(context)
+        other = context.new_page()
+        other.set_default_timeout(15000)
+        return other
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def test_student_report_to_closure_reply_and_province_statistics(page, new_page, world):
     CaseTeamMember.objects.create(unit=world.school, user=world.teacher, is_leader=True)
     device = TOTPDevice.objects.create(user=world.teacher, name="điện thoại", confirmed=True, step=2)
 
@@ -96,8 +114,7 @@ def test_student_report_to_closure_reply_and_province_statistics(page, _browser,
     case = Case.objects.get()
 
     # The member, on a phone too, with 2FA; the list shows the new case.
-    member = _browser.new_context(locale="vi-VN", viewport=PHONE).new_page()
-    member.set_default_timeout(15000)
+    member = new_page(PHONE)
     member.base_url = page.base_url
     member_signs_in(member, device)
     member.goto(member.base_url + "/bao-ve/vu-viec/")
@@ -152,8 +169,7 @@ def test_student_report_to_closure_reply_and_province_statistics(page, _browser,
     assert REPLY in page.content()
 
     # The province sees a count only when its cell reaches 5.
-    officer = _browser.new_context(locale="vi-VN", viewport={"width": 1280, "height": 900}).new_page()
-    officer.set_default_timeout(15000)
+    officer = new_page({"width": 1280, "height": 900})
     officer.base_url = page.base_url
     officer.goto(officer.base_url + "/tai-khoan/dang-nhap/")
     officer.fill("#id_username", world.province_officer.username)
