@@ -28,6 +28,7 @@ public_patterns = [
 staff_patterns = [
     path("", views_home.home_view, name="home"),
     path("ghi-nhan/", views_staff.record_view, name="record"),
+    path("ghi-nhan/xong/", views_staff.record_done_view, name="record_done"),
     path("xac-nhan/", views_reauth.reauth_view, name="reauth"),
     path("vu-viec/", views_cases.case_list_view, name="case_list"),
     path("vu-viec/<uuid:uid>/", views_cases.case_detail_view, name="case_detail"),

@@ -153,6 +153,8 @@ SAFEGUARDING_ROWS: dict[str, list[Row]] = {
     ],
     # The start page: every member of a unit (it shows no case); no_role has no unit.
     "safeguarding:home": [Row("login 200 404 200 200 200 200 200 200 200 200", case_exists)],
+    # The result page shows the code once after recording; without one the member goes back to the form.
+    "safeguarding:record_done": [Row("login 404 404 302 404 404 404 404 404 404 404", teacher_on_case_team)],
     # Re-authentication: everyone signed in is sent on (to set up 2FA first when they have none).
     "safeguarding:reauth": [Row("login 302 302 302 302 302 302 302 302 302 302")],
     # Lists and cases: 404 for everyone not on the team (principal and officers included);

@@ -30,8 +30,8 @@ def test_team_member_records_a_case(world):
     CaseTeamMember.objects.create(unit=world.school, user=world.committee_member, is_leader=True)
     client = client_in(world.counsellor, world.school)
     assert client.get(URL).status_code == 200
-    response = client.post(URL, _form(passphrase="bi mat cua em"))
-    assert response.status_code == 200
+    response = client.post(URL, _form(passphrase="bi mat cua em"), follow=True)
+    assert response.status_code == 200 and response.redirect_chain == [("/bao-ve/ghi-nhan/xong/", 302)]
     case = Case.objects.get()
     assert case.channel == Channel.SUGGESTION_BOX and case.recorded_by == world.counsellor
     assert unseal(case.key, case.narrative_sealed, field_context(case, "narrative_sealed")) == f"Thư {MARKER}"
@@ -48,7 +48,7 @@ def test_team_member_records_a_case(world):
 
 def test_without_passphrase_the_code_does_not_open(world):
     CaseTeamMember.objects.create(unit=world.school, user=world.teacher)
-    response = client_in(world.teacher, world.school).post(URL, _form(channel=Channel.PHONE))
+    response = client_in(world.teacher, world.school).post(URL, _form(channel=Channel.PHONE), follow=True)
     assert "Chưa có mật khẩu" in response.content.decode()
     case = Case.objects.get()
     assert case.passphrase_hash == "" and case_for_student(case.code, "") is None
@@ -74,3 +74,13 @@ def test_invalid_form_saves_nothing(world):
     CaseTeamMember.objects.create(unit=world.school, user=world.teacher)
     response = client_in(world.teacher, world.school).post(URL, _form(narrative="", passphrase="ngan"))
     assert response.status_code == 400 and not Case.objects.exists()
+
+
+def test_refreshing_the_result_records_nothing_twice(world):
+    CaseTeamMember.objects.create(unit=world.school, user=world.teacher)
+    client = client_in(world.teacher, world.school)
+    response = client.post(URL, _form(), follow=True)
+    assert 'data-testid="case-code"' in response.content.decode()
+    again = client.get("/bao-ve/ghi-nhan/xong/")
+    assert again.status_code == 302 and again["Location"] == URL
+    assert Case.objects.count() == 1

@@ -75,7 +75,7 @@ def _record_both_ways(world) -> list[Case]:
     staff = case_client(world.teacher, world.school)
     response = staff.post(reverse("safeguarding:record"), {
         "channel": "phone", "category": "bullying", "narrative": f"Gọi điện {MARKER}", "name": f"Mẹ {MARKER}",
-        "school_class": MARKER[:20], "passphrase": ""})
+        "school_class": MARKER[:20], "passphrase": ""}, follow=True)
     assert response.status_code == 200
     return list(Case.objects.order_by("id"))
 
