@@ -59,10 +59,15 @@ class Line:
     def name(self, key: str) -> str:
         return f"v-{self.indicator.code}-{key}"
 
-    def cells(self) -> list[dict]:
-        """The inputs of this line for the template, in display order."""
-        return [{"name": self.name(key), "label": field_label(key), "value": self.raw.get(key, "")}
-                for key in self.keys]
+    def grid(self) -> list[dict]:
+        """The same inputs as rows (total, Nữ, Nam, Chưa ghi nhận) × columns (numerator, denominator),
+        which reads on a phone as the paper forms do."""
+        sexes = SEXES if self.has_sex else ()
+        return [{"label": sex_label(sex) if sex else _("Tổng"),
+                 "cells": [{"name": self.name(f"{part}-{sex}" if sex else part),
+                            "label": field_label(f"{part}-{sex}" if sex else part),
+                            "value": self.raw.get(f"{part}-{sex}" if sex else part, "")} for part in self.parts]}
+                for sex in ("", *sexes)]
 
     def error(self, message: str) -> None:
         self.errors.append(f"«{self.indicator.name}»: {message}")

@@ -24,8 +24,8 @@ class PeriodLocked(ValidationError):
 def _refuse_if_locked(unit: OrgUnit, period: str) -> None:
     lock = lock_over(unit, period)
     if lock is not None:
-        raise PeriodLocked(_("Năm học %(period)s đã được %(unit)s khóa số liệu: không thể thay đổi nữa. "
-                             "Liên hệ %(unit)s nếu cần mở khóa.") % {"period": period, "unit": lock.unit.name})
+        raise PeriodLocked(_("Năm học %(period)s đã được %(unit)s khoá số liệu: không thể thay đổi nữa. "
+                             "Liên hệ %(unit)s nếu cần mở khoá.") % {"period": period, "unit": lock.unit.name})
 
 
 @transaction.atomic

@@ -88,8 +88,8 @@ def period_locks(request):
     if request.method == "POST":
         locked = request.POST.get("action") != "unlock"
         services.period_lock_set(unit=unit, period=period, locked=locked, actor=request.user)
-        messages.success(request, _("Đã khóa số liệu năm học %(period)s.") % {"period": period} if locked
-                         else _("Đã mở khóa số liệu năm học %(period)s.") % {"period": period})
+        messages.success(request, _("Đã khoá số liệu năm học %(period)s.") % {"period": period} if locked
+                         else _("Đã mở khoá số liệu năm học %(period)s.") % {"period": period})
         return redirect(f"{reverse('indicators:lock')}?ky={period}")
     below = selectors.units_below(unit, period)
     return render(request, "indicators/locks.html", {

@@ -13,8 +13,8 @@ PERIOD = "2025-2026"
 ENTRY = reverse("indicators:entry") + f"?ky={PERIOD}"
 COMPLETE = reverse("indicators:entry_complete")
 LOCK = reverse("indicators:lock")
-LOCKED_MESSAGE = ("Năm học 2025-2026 đã được {unit} khóa số liệu: không thể thay đổi nữa. "
-                  "Liên hệ {unit} nếu cần mở khóa.")
+LOCKED_MESSAGE = ("Năm học 2025-2026 đã được {unit} khoá số liệu: không thể thay đổi nữa. "
+                  "Liên hệ {unit} nếu cần mở khoá.")
 
 
 @pytest.fixture
@@ -95,7 +95,7 @@ def test_a_lower_unit_cannot_lift_a_lock_placed_above(world, sessions):
     lock(world.commune_officer, world.commune, "unlock")
     assert PeriodLock.objects.filter(unit=world.province).exists()
     page = client_in(world.commune_officer, world.commune).get(LOCK + f"?ky={PERIOD}").content.decode()
-    assert "đã được Sở GD&amp;ĐT A khóa" in page and "Mở khóa" not in page
+    assert "đã được Sở GD&amp;ĐT A khoá" in page and "Mở khoá" not in page
 
 
 def test_only_an_authority_above_the_schools_locks(world):
