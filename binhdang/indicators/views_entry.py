@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -19,9 +20,11 @@ from .periods import PeriodError, current, parse, recent
 def _period(request) -> str:
     period = (request.POST.get("ky") or request.GET.get("ky") or current()).strip()
     try:
-        parse(period)
+        start, _end = parse(period)
     except PeriodError as exc:
         raise Http404 from exc
+    if start > timezone.localdate():
+        raise Http404  # a year that has not begun has nothing to enter, mark or lock
     return period
 
 

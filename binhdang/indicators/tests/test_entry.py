@@ -149,3 +149,12 @@ def test_small_moves_are_not_outliers(world, sessions, new):
     value_set(unit=world.school, indicator=sessions, period="2024-2025", rows={"": (10, None)}, manual=True)
     response = post(world, form(counselling_sessions__num=new))
     assert (response.status_code == 200) == (new == 4)
+
+
+@pytest.mark.parametrize("period", ["2025", "2025-2027", "2099-2100"])
+def test_a_malformed_or_future_year_is_not_found(world, sessions, period):
+    client = client_in(world.committee_member, world.school)
+    assert client.get(reverse("indicators:entry") + f"?ky={period}").status_code == 404
+    data = {"ky": period, "v-counselling-sessions-num": "1"}
+    assert client.post(reverse("indicators:entry"), data).status_code == 404
+    assert not DataValue.objects.exists()
