@@ -10,6 +10,7 @@ urlpatterns = [
     path("nhan-su/", include("binhdang.people.urls")),
     path("ke-hoach/", include("binhdang.plans.urls")),
     path("hoat-dong/", include("binhdang.activities.urls")),
+    path("chi-so/", include("binhdang.indicators.urls")),
     # Student protection: /giup-do/ (public help pages) and /bao-ve/ (case team), see the app's urls.
     path("", include("binhdang.safeguarding.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
