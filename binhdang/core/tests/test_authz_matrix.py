@@ -31,6 +31,7 @@ from .authz_objects import (
 )
 from .authz_rows import Row
 from .authz_rows_activities import ACTIVITY_ROWS
+from .authz_rows_indicators import INDICATOR_ROWS
 from .authz_rows_safeguarding import SAFEGUARDING_ROWS
 
 # The unit each role works in (the switcher points there); anonymous and no_role have none.
@@ -254,6 +255,7 @@ MATRIX: dict[str, list[Row]] = {
     "plans:export_download": [Row("login 404 404 200 200 200 200 200 200 200 200", plan_export_uid)],
     **ACTIVITY_ROWS,
     **SAFEGUARDING_ROWS,
+    **INDICATOR_ROWS,
 }
 
 
