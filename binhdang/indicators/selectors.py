@@ -13,6 +13,7 @@ from collections import defaultdict, deque
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from binhdang.lib.vntext import sort_key
 from binhdang.orgs.models import OrgKind, OrgUnit
 from binhdang.orgs.selectors import children_on, parent_on
 
@@ -131,8 +132,11 @@ def unit_figures(unit: OrgUnit, period: str, viewpoint: OrgUnit | None = None, o
 
 
 def children(unit: OrgUnit, period: str) -> list[OrgUnit]:
-    """The units that reported to `unit` on the period's reference date, in tree order."""
-    return list(children_on(unit, reference_date(period)).order_by("path"))
+    """The units that reported to `unit` on the period's reference date, communes before schools,
+    then in Vietnamese alphabetical order of their names."""
+    kinds = [OrgKind.DEPARTMENT, OrgKind.COMMUNE, OrgKind.DISTRICT_OFFICE, OrgKind.SCHOOL]
+    kids = list(children_on(unit, reference_date(period)))
+    return sorted(kids, key=lambda kid: (kinds.index(kid.kind) if kid.kind in kinds else 0, sort_key(kid.name)))
 
 
 def child_figures(unit: OrgUnit, indicator: Indicator, period: str, viewpoint: OrgUnit | None = None,
