@@ -117,3 +117,24 @@ def test_query_count_does_not_grow_with_the_schools(world):
         assert len(table_rows(pages[1].content, "children-table")) == size
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def test_children_and_schools_follow_the_tree_of_the_period(tree):
+    """School B moved from the province to commune A on the first day of this school year: last
+    year's pages still show it under the province, this year's under the commune."""
+    from binhdang.indicators.periods import parse
+    from binhdang.orgs.services import org_unit_move
+
+    this_year, last_year = current(), recent(2)[0]
+    put(tree.school_b, tree.share, last_year, 1, 2)
+    org_unit_move(actor=None, acting_unit=None, unit=tree.school_b, new_parent=tree.commune,
+                  on_date=parse(this_year)[0])
+    codes = lambda pairs: [unit.code for unit, _cell in pairs]  # noqa: E731
+    assert codes(selectors.child_figures(tree.commune, tree.share, last_year)) == ["truong-a", "truong-c", "truong-d"]
+    # In Vietnamese alphabetical order: "Trường THPT B" before "Trường Tiểu học A".
+    assert codes(selectors.child_figures(tree.commune, tree.share, this_year)) == [
+        "truong-b", "truong-a", "truong-c", "truong-d"]
+    assert [s.code for s in selectors.schools_under(tree.commune, last_year)] == ["truong-a", "truong-c", "truong-d"]
+    province = dict((u.code, c) for u, c in selectors.child_figures(tree.province, tree.share, last_year))
+    assert (province["truong-b"].numerator, province["truong-b"].denominator) == (1, 2)
+    assert "truong-b" not in {unit.code for unit, _key, _cell in selectors.export_rows(tree.commune, last_year)}
