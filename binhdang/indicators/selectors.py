@@ -17,6 +17,7 @@ from binhdang.lib.vntext import sort_key
 from binhdang.orgs.models import OrgKind, OrgUnit
 from binhdang.orgs.selectors import children_on, parent_on
 
+from . import suppression
 from .models import DataValue, Indicator, Rollup, TargetLink
 from .periods import recent, reference_date
 from .rollups import parent_map
@@ -89,7 +90,7 @@ class Figure:
 def figure(indicator: Indicator, numerator: int | None, denominator: int | None, *, from_school: bool) -> Figure:
     """A cell seen from a school (`from_school`) is never suppressed: the school keeps the records."""
     hidden = (not from_school and numerator is not None and indicator.suppress_below is not None
-              and numerator < indicator.suppress_below)
+              and 0 < numerator < indicator.suppress_below)  # a zero points at no one: shown, as in safeguarding
     return Figure(indicator, None if hidden else numerator, None if hidden else denominator, hidden)
 
 
@@ -126,7 +127,10 @@ def unit_figures(unit: OrgUnit, period: str, viewpoint: OrgUnit | None = None, o
         def cell(year, key, indicator=indicator):
             return figure(indicator, *sums.get((indicator.pk, year, key), (None, None)), from_school=from_school)
 
-        rows.append(UnitRow(indicator, cell(period, ""), {key: cell(period, key) for key in SEXES},
+        cells = {key: cell(period, key) for key in ("", *SEXES)}
+        if not from_school:
+            suppression.complete(suppression.lines_of(SEXES), cells)
+        rows.append(UnitRow(indicator, cells[""], {key: cells[key] for key in SEXES},
                             [(year, cell(year, "")) for year in years], goals[indicator.pk]))
     return rows
 
@@ -144,10 +148,14 @@ def child_figures(unit: OrgUnit, indicator: Indicator, period: str, viewpoint: O
     """Each child of `unit` with its total for `indicator`: two queries for any number of children."""
     from_school = (viewpoint or unit).kind == OrgKind.SCHOOL
     kids = children(unit, period)
-    sums = dict((r[0], r[1:]) for r in Rollup.objects.filter(
-        unit__in=[k.pk for k in kids], indicator=indicator, period=period, disaggregation="").values_list(
-        "unit_id", "numerator", "denominator"))
-    return [(kid, figure(indicator, *sums.get(kid.pk, (None, None)), from_school=from_school)) for kid in kids]
+    ids = [unit.pk, *(k.pk for k in kids)]
+    rows = Rollup.objects.filter(unit__in=ids, indicator=indicator, period=period, disaggregation="").values_list(
+        "unit_id", "numerator", "denominator")
+    cells = {unit_id: figure(indicator, num, den, from_school=from_school) for unit_id, num, den in rows}
+    if not from_school:
+        suppression.complete([ids], cells)  # the children add up to the unit's total
+    empty = Figure(indicator, None, None)
+    return [(kid, cells.get(kid.pk, empty)) for kid in kids]
 
 
 def parent_within(unit: OrgUnit, active: OrgUnit, period: str) -> OrgUnit | None:
@@ -165,9 +173,10 @@ def schools_under(unit: OrgUnit, period: str) -> list[OrgUnit]:
     return list(OrgUnit.objects.filter(pk__in=subtree_ids(unit, period), kind=OrgKind.SCHOOL).order_by("path"))
 
 
-def subtree_ids(unit: OrgUnit, period: str) -> list[int]:
-    """`unit` and every unit under it on the period's reference date, top down: the whole tree's
-    parent links in one query, walked in memory (today's `path` may differ from that year's tree)."""
+def subtree(unit: OrgUnit, period: str) -> tuple[list[int], dict[int, list[int]]]:
+    """(`unit` and every unit under it on the period's reference date, top down; {unit id: its
+    children's ids}): the whole tree's parent links in one query, walked in memory (today's
+    `path` may differ from that year's tree)."""
     below = defaultdict(list)
     for child, parent in parent_map(reference_date(period)).items():
         below[parent].append(child)
@@ -178,7 +187,11 @@ def subtree_ids(unit: OrgUnit, period: str) -> list[int]:
                 seen.add(child)
                 ids.append(child)
                 queue.append(child)
-    return ids
+    return ids, below
+
+
+def subtree_ids(unit: OrgUnit, period: str) -> list[int]:
+    return subtree(unit, period)[0]
 
 
 @dataclass
@@ -221,15 +234,28 @@ def spread(unit: OrgUnit, indicator: Indicator, period: str) -> Spread:
 
 def export_rows(unit: OrgUnit, period: str, indicator: Indicator | None = None) -> list[tuple[OrgUnit, str, Figure]]:
     """(unit, disaggregation, figure) for every unit under `unit` (itself included) on the
-    reference date and every active indicator (or one), from the Rollup rows: the CLI export."""
+    reference date and every active indicator (or one), from the Rollup rows: the CLI export.
+    Seen from above a school, incident cells are hidden with their complements along every line
+    that adds up: a unit's disaggregations, and the children of a unit for each disaggregation."""
     from_school = unit.kind == OrgKind.SCHOOL
-    ids = subtree_ids(unit, period)
+    ids, below = subtree(unit, period)
     units = {u.pk: u for u in OrgUnit.objects.filter(pk__in=ids)}
     indicators = {i.pk: i for i in ([indicator] if indicator else active_indicators())}
-    rollups = Rollup.objects.filter(unit__in=ids, period=period, indicator__in=list(indicators)).values_list(
-        "unit_id", "indicator_id", "disaggregation", "numerator", "denominator")
-    rows = [(units[u], key, figure(indicators[i], num, den, from_school=from_school))
-            for u, i, key, num, den in rollups]
+    cells = {(u, i, key): figure(indicators[i], num, den, from_school=from_school)
+             for u, i, key, num, den in Rollup.objects.filter(
+                 unit__in=ids, period=period, indicator__in=list(indicators)).values_list(
+                 "unit_id", "indicator_id", "disaggregation", "numerator", "denominator")}
+    hidden = [i for i, ind in indicators.items() if ind.suppress_below is not None]
+    if hidden and not from_school:
+        keys = defaultdict(set)
+        for u, i, key in cells:
+            keys[(u, i)].add(key)
+        lines = [[(u, i, key) for key in line] for (u, i), found in keys.items() if i in hidden
+                 for line in suppression.lines_of(found)]
+        lines += [[(parent, i, key), *((kid, i, key) for kid in below.get(parent, ()))]
+                  for (parent, i), found in keys.items() if i in hidden and below.get(parent) for key in found]
+        suppression.complete(lines, cells)
     order = {pk: n for n, pk in enumerate(ids)}
+    rows = [(units[u], key, cell) for (u, _i, key), cell in cells.items()]
     rows.sort(key=lambda r: (order[r[0].pk], r[2].indicator.position, r[2].indicator.code, r[1]))
     return rows

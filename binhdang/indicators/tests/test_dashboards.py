@@ -12,6 +12,7 @@ from django.urls import reverse
 from binhdang.activities.tests.people_work import staff
 from binhdang.indicators import selectors
 from binhdang.indicators.periods import current, recent
+from binhdang.indicators.suppression import lines_of
 from binhdang.testing import client_in, make_unit
 
 from .dash_helpers import incident_indicator, put, share_indicator, table_rows
@@ -80,24 +81,40 @@ def test_small_incident_cells_are_hidden_above_the_school(tree):
     period = current()
     put(tree.school, incidents, period, 3, female=2, male=1)
     put(tree.school_c, incidents, period, 7, female=4, male=3)
+    put(tree.school_d, incidents, period, 9, female=5, male=4)
     commune = selectors.unit_figures(tree.commune, period, only=incidents)[0]
-    assert commune.total.shown == "10"
-    assert {key: cell.shown for key, cell in commune.by_sex.items()} == {"sex=F": "6", "sex=M": "<5"}
+    assert (commune.total.shown, commune.by_sex["sex=F"].shown, commune.by_sex["sex=M"].shown) == ("19", "11", "8")
     kids = dict((unit.code, cell) for unit, cell in selectors.child_figures(tree.commune, incidents, period))
-    # Seen from the commune, school A's 3 is hidden, its numerator is not even kept.
-    assert (kids["truong-a"].shown, kids["truong-a"].numerator, kids["truong-c"].shown) == ("<5", None, "7")
+    # Seen from the commune, school A's 3 is hidden (its numerator is not even kept), and school
+    # C's 7 with it: otherwise 19 − 7 − 9 would give A's count back.
+    assert [(code, cell.shown, cell.numerator) for code, cell in kids.items()] == [
+        ("truong-a", "<5", None), ("truong-c", "<5", None), ("truong-d", "9", 9)]
     assert selectors.spread(tree.commune, incidents, period).hidden
+    # School D seen from the commune: 4 men hidden, so the women too (9 − 5 would give 4).
+    school_d = selectors.unit_figures(tree.school_d, period, tree.commune, only=incidents)[0]
+    assert (school_d.total.shown, school_d.by_sex["sex=F"].shown, school_d.by_sex["sex=M"].shown) == (
+        "9", "<5", "<5")
     # The school itself sees its own records' count.
     own = selectors.unit_figures(tree.school, period, tree.school, only=incidents)[0]
-    assert own.total.shown == "3"
+    assert (own.total.shown, own.by_sex["sex=M"].shown) == ("3", "1")
     # So does the page and its export: the commune officer's CSV has no number for school A.
     client = client_in(tree.commune_officer, tree.commune)
     url = reverse("indicators:indicator", args=[incidents.code])
     page = table_rows(client.get(url).content, "children-table")
-    assert [(row["org"], row["numerator"]) for row in page] == [("truong-a", "<5"), ("truong-c", "7"),
-                                                                ("truong-d", "—")]
+    assert [(row["org"], row["numerator"]) for row in page] == [("truong-a", "<5"), ("truong-c", "<5"),
+                                                                ("truong-d", "9")]
     csv = client.get(url + "?format=csv").content.decode("utf-8-sig").splitlines()
     assert csv[4].endswith(f"truong-a,incidents,{period},,,,")
+
+
+def test_complements_along_every_line_that_adds_up():
+    assert sorted(map(sorted, lines_of(["", "sex=F", "sex=M"]))) == [["", "sex=F", "sex=M"]]
+    crossed = lines_of(["level=primary|sex=F", "level=primary|sex=M", "level=lower|sex=F"])
+    assert sorted(map(sorted, crossed)) == sorted([
+        ["level=lower|sex=F", "level=primary|sex=F", "sex=F"],  # women of each level add up to all women
+        ["level=primary", "level=primary|sex=F", "level=primary|sex=M"],  # each level's sexes to the level
+        ["level=lower", "level=lower|sex=F"],
+        ["level=primary|sex=M", "sex=M"]])
 
 
 def test_query_count_does_not_grow_with_the_schools(world):
