@@ -14,7 +14,7 @@ from binhdang.orgs.models import OrgUnit
 from .entry import Line
 from .models import Completeness, Indicator, PeriodLock, TargetLink
 from .rollups import value_set
-from .selectors import lock_over
+from .selectors_entry import lock_over
 
 
 class PeriodLocked(ValidationError):

@@ -13,7 +13,8 @@ from django.views.decorators.http import require_POST
 from binhdang.accounts.access import require_active_unit
 from binhdang.accounts.roles import Level
 
-from . import entry, selectors, services
+from . import entry, services
+from . import selectors_entry as selectors
 from .periods import PeriodError, current, parse, recent
 
 
