@@ -4,9 +4,9 @@ A ministry root, 34 provinces (Sở), up to 100 communes each and N schools of m
 secondary schools report to their province, the others to a commune (the tree since 1 July 2025).
 Every school gets a staff roster, students enrolled in a class in each of the last five school
 years with class cadre roles, and activities with participants by sex in each of those years.
-Rows go in with bulk_create in large batches, a few hundred schools at a time (memory stays flat):
-bulk_create sends no signals, so nothing is recomputed per row; the indicator values of the five
-periods are then computed set-based by `refresh.recompute_all`, one pass per indicator.
+Rows go in as plain tuples in large batches (bench_rows), a few hundred schools at a time (memory
+stays flat): no model instance, no signal, so nothing is recomputed per row; the indicator values of
+the five periods are then computed set-based by `refresh.recompute_all`, one pass per indicator.
 
 Every generated unit's code starts with "bench-", so the data never mixes with real units and
 `delete()` can find it again. The same seed gives the same figures.
@@ -16,7 +16,6 @@ import datetime as dt
 import random
 from collections.abc import Callable
 
-from django.core.management.color import no_style
 from django.db import connection, transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -28,6 +27,7 @@ from binhdang.orgs.models import OrgUnit, ParentLink, SchoolClass, SchoolYear
 from binhdang.people.models import CadreAssignment, Enrollment, StaffMember, Student
 
 from . import periods, refresh
+from .bench_rows import Table, reset_sequences
 from .computations import COMPUTATIONS
 from .models import DataValue, Indicator, Rollup
 
@@ -42,6 +42,8 @@ FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "V
 GIVEN = {"F": ["Lan", "Hoa", "Mai", "Hương", "Thảo", "Ngọc", "Linh", "Trang"],
          "M": ["An", "Bình", "Cường", "Dũng", "Hùng", "Minh", "Quang", "Tuấn"]}
 MIDDLE = {"F": "Thị", "M": "Văn"}
+CADRE_ROLES = ("monitor", "deputy_monitor", "group_leader")
+ACTIVITY_KINDS = ("flag_talk", "communication", "club", "contest", "staff_meeting", "training")
 Progress = Callable[[str], None]
 
 
@@ -109,10 +111,7 @@ def build_tree(schools: int, rng: random.Random) -> tuple[list[int], list[tuple[
         school_rows.append((school.pk, level))
     OrgUnit.objects.bulk_create(units, batch_size=BATCH)
     ParentLink.objects.bulk_create(links, batch_size=BATCH)
-    # Explicit ids leave PostgreSQL's sequence behind: move it past them.
-    with connection.cursor() as cursor:
-        for statement in connection.ops.sequence_reset_sql(no_style(), [OrgUnit]):
-            cursor.execute(statement)
+    reset_sequences([OrgUnit])  # explicit ids leave PostgreSQL's sequence behind
     return [p.pk for p in provinces], school_rows
 
 
@@ -126,71 +125,48 @@ def _years(codes: list[str]) -> list[SchoolYear]:
     return years
 
 
-def _rosters(chunk, years, staff_per_school, students_per_school, names, rng) -> dict[str, int]:
-    staff, students, classes = [], [], []
-    for unit_id, _level in chunk:
-        for position in _positions(staff_per_school):
-            women = 0.45 if position in ("principal", "vice_principal") else 0.7
-            sex = "F" if rng.random() < women else "M"
-            family, middle, given, key, search = rng.choice(names[sex])
-            staff.append(StaffMember(unit_id=unit_id, family_name=family, middle_name=middle, given_name=given,
-                                     sex=sex, position=position, meets_new_standard=rng.random() < 0.85,
-                                     sort_key=key, search_text=search))
-        for _ in range(students_per_school):
-            sex = "F" if rng.random() < 0.49 else "M"
-            family, middle, given, key, search = rng.choice(names[sex])
-            students.append(Student(unit_id=unit_id, family_name=family, middle_name=middle, given_name=given,
-                                    sex=sex, sort_key=key, search_text=search))
-        for grade, year in enumerate(years, start=1):
-            classes.append(SchoolClass(unit_id=unit_id, school_year=year, name=f"{grade}A", grade=grade))
-    StaffMember.objects.bulk_create(staff, batch_size=BATCH)
-    Student.objects.bulk_create(students, batch_size=BATCH)
-    SchoolClass.objects.bulk_create(classes, batch_size=BATCH)
-    # Each school's students are in its one class of every year; three of them hold a cadre role.
-    enrollments = []
-    by_school = len(years)
-    for s, (_unit_id, _level) in enumerate(chunk):
-        pupils = students[s * students_per_school:(s + 1) * students_per_school]
-        for school_class in classes[s * by_school:(s + 1) * by_school]:
-            enrollments.extend(Enrollment(student_id=pupil.pk, school_class_id=school_class.pk,
-                                          school_year_id=school_class.school_year_id) for pupil in pupils)
-    Enrollment.objects.bulk_create(enrollments, batch_size=BATCH)
-    cadres = []
-    for start in range(0, len(enrollments), students_per_school):
-        picked = rng.sample(enrollments[start:start + students_per_school], min(3, students_per_school))
-        cadres.extend(CadreAssignment(enrollment_id=e.pk, role=role)
-                      for e, role in zip(picked, ("monitor", "deputy_monitor", "group_leader"), strict=False))
-    CadreAssignment.objects.bulk_create(cadres, batch_size=BATCH)
-    return {"staff": len(staff), "students": len(students), "classes": len(classes),
-            "enrollments": len(enrollments), "cadres": len(cadres)}
+def _tables() -> dict[str, Table]:
+    return {
+        "staff": Table(StaffMember, ["unit_id", "family_name", "middle_name", "given_name", "sex", "position",
+                                     "meets_new_standard", "sort_key", "search_text"]),
+        "students": Table(Student, ["unit_id", "family_name", "middle_name", "given_name", "sex", "sort_key",
+                                    "search_text"]),
+        "classes": Table(SchoolClass, ["unit_id", "school_year_id", "name", "grade"]),
+        "enrollments": Table(Enrollment, ["student_id", "school_class_id", "school_year_id"]),
+        "cadres": Table(CadreAssignment, ["enrollment_id", "role"]),
+        "activities": Table(Activity, ["unit_id", "kind", "title", "status", "audiences", "starts_at"]),
+        "participations": Table(Participation, ["activity_id", "group", "sex", "count"]),
+    }
 
 
-def _activities(chunk, period_codes, per_year, rng) -> dict[str, int]:
-    kinds = ["flag_talk", "communication", "club", "contest", "staff_meeting", "training"]
-    activities = []
+def _school(tables, unit_id, years, staff_per_school, students_per_school, activities_per_year, names, rng):
+    """One school's rows: roster, its one class of every year with all its students enrolled
+    (three of them hold a cadre role), and its activities of every year with participants."""
+    for position in _positions(staff_per_school):
+        sex = "F" if rng.random() < (0.45 if position in ("principal", "vice_principal") else 0.7) else "M"
+        family, middle, given, key, search = rng.choice(names[sex])
+        tables["staff"].add(unit_id, family, middle, given, sex, position, rng.random() < 0.85, key, search)
+    pupils = []
+    for _ in range(students_per_school):
+        sex = "F" if rng.random() < 0.49 else "M"
+        family, middle, given, key, search = rng.choice(names[sex])
+        pupils.append(tables["students"].add(unit_id, family, middle, given, sex, key, search))
     today = timezone.localdate()
-    for unit_id, _level in chunk:
-        for code in period_codes:
-            first, _last = periods.parse(code)
-            # Within the year, and not after today in the year that runs.
-            span = max(1, min(260, (today - first).days))
-            for n in range(per_year):
-                day = first + dt.timedelta(days=rng.randrange(span))
-                activities.append(Activity(
-                    unit_id=unit_id, kind=kinds[n % len(kinds)], title=f"Hoạt động bình đẳng giới {n + 1}",
-                    status="done", audiences=["students"],
-                    starts_at=timezone.make_aware(dt.datetime(day.year, day.month, day.day, 7, 30))))
-    Activity.objects.bulk_create(activities, batch_size=BATCH)
-    participations = []
-    for activity in activities:
-        participations.append(Participation(activity_id=activity.pk, group="students", sex="F",
-                                            count=rng.randrange(5, 60)))
-        participations.append(Participation(activity_id=activity.pk, group="students", sex="M",
-                                            count=rng.randrange(5, 60)))
-        participations.append(Participation(activity_id=activity.pk, group="staff", sex="F",
-                                            count=rng.randrange(1, 8)))
-    Participation.objects.bulk_create(participations, batch_size=BATCH)
-    return {"activities": len(activities), "participations": len(participations)}
+    for grade, year in enumerate(years, start=1):
+        class_id = tables["classes"].add(unit_id, year.pk, f"{grade}A", grade)
+        enrolled = [tables["enrollments"].add(pupil, class_id, year.pk) for pupil in pupils]
+        for enrollment, role in zip(rng.sample(enrolled, min(3, len(enrolled))), CADRE_ROLES, strict=False):
+            tables["cadres"].add(enrollment, role)
+        first, _last = periods.parse(year.code)
+        span = max(1, min(260, (today - first).days))  # within the year, and not after today
+        for n in range(activities_per_year):
+            day = first + dt.timedelta(days=rng.randrange(span))
+            activity = tables["activities"].add(
+                unit_id, ACTIVITY_KINDS[n % len(ACTIVITY_KINDS)], f"Hoạt động bình đẳng giới {n + 1}", "done",
+                ["students"], timezone.make_aware(dt.datetime(day.year, day.month, day.day, 7, 30)))
+            tables["participations"].add(activity, "students", "F", rng.randrange(5, 60))
+            tables["participations"].add(activity, "students", "M", rng.randrange(5, 60))
+            tables["participations"].add(activity, "staff", "F", rng.randrange(1, 8))
 
 
 def ensure_indicators() -> list[Indicator]:
@@ -246,20 +222,25 @@ def generate(*, schools: int, seed: int = 1, staff_per_school: int = 12, student
     names = _names(rng)
     period_codes = periods.recent(5)
     counts = {"provinces": PROVINCES, "schools": schools}
+    if connection.vendor == "sqlite":
+        # A 256 MB page cache for this connection: the indexes of millions of new rows stay in memory.
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA cache_size = -262144")
     with refresh.deferred(), transaction.atomic():
         provinces, school_rows = build_tree(schools, rng)
         counts["units"] = OrgUnit.objects.filter(code__startswith=PREFIX).count()
         progress(f"tree: {counts['units']:,} units ({len(provinces)} provinces, {schools:,} schools)")
         years = _years(period_codes)
-        for start in range(0, len(school_rows), CHUNK):
-            chunk = school_rows[start:start + CHUNK]
-            for key, value in _rosters(chunk, years, staff_per_school, students_per_school, names, rng).items():
-                counts[key] = counts.get(key, 0) + value
-            for key, value in _activities(chunk, period_codes, activities_per_year, rng).items():
-                counts[key] = counts.get(key, 0) + value
-            done = start + len(chunk)
-            if done == len(school_rows) or (done // CHUNK) % 10 == 0:
-                progress(f"rosters and activities: {done:,} / {schools:,} schools")
+        tables = _tables()
+        for n, (unit_id, _level) in enumerate(school_rows, start=1):
+            _school(tables, unit_id, years, staff_per_school, students_per_school, activities_per_year, names, rng)
+            if n % CHUNK == 0 or n == len(school_rows):
+                for table in tables.values():
+                    table.flush()
+                if n % (CHUNK * 10) == 0 or n == len(school_rows):
+                    progress(f"rosters and activities: {n:,} / {schools:,} schools")
+        reset_sequences([table.model for table in tables.values()])
+        counts.update({name: table.count for name, table in tables.items()})
         ensure_indicators()
         for code in period_codes:
             written = refresh.recompute_all(code)
