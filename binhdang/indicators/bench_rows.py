@@ -1,13 +1,14 @@
-"""Fast inserts for bench-data: plain tuples through `cursor.executemany`, ids assigned here.
+"""Fast inserts for bench-data: plain tuples (executemany on SQLite, COPY on PostgreSQL), ids assigned here.
 
 Django's bulk_create costs about 50 µs a row in model instances and SQL compilation; the
 synthetic country has some eight million rows, so the generator writes tuples instead. Each table
 is described once from the model (`Table`): the fields the generator gives, the others filled
 with the field's default (uuid4 called per row, auto_now fields with the run's time, nullable ones
-with NULL), and values the database driver cannot take as they are (uuid, datetime, JSON) prepared
-by the field itself, so SQLite and PostgreSQL both get what Django would have written.
-Ids are taken above the table's current maximum, so children can point to their parents without a
-read back; `reset_sequences()` then moves PostgreSQL's sequences past them.
+with NULL), and values the database driver cannot take as they are (uuid, datetime, JSON)
+prepared by the field itself, so SQLite and PostgreSQL both get what Django would have written.
+On PostgreSQL the tuples go through COPY. Ids are taken above the table's current maximum, so
+children can point to their parents without a read back; `reset_sequences()` then moves
+PostgreSQL's sequences past them.
 """
 
 import random
@@ -58,7 +59,9 @@ class Table:
                 self.plan.append((None, prep(value) if prep and value is not None else value, None, None))
         columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
         marks = ", ".join(["%s"] * len(fields))
-        self.sql = f"INSERT INTO {connection.ops.quote_name(model._meta.db_table)} ({columns}) VALUES ({marks})"
+        table = connection.ops.quote_name(model._meta.db_table)
+        self.sql = f"INSERT INTO {table} ({columns}) VALUES ({marks})"
+        self.copy_sql = f"COPY {table} ({columns}) FROM STDIN"
         self.rows: list[tuple] = []
         self.count = 0
 
@@ -84,7 +87,13 @@ class Table:
     def flush(self) -> None:
         if self.rows:
             with connection.cursor() as cursor:
-                cursor.executemany(self.sql, self.rows)
+                if connection.vendor == "postgresql":
+                    # COPY: several times faster than INSERTs, even pipelined ones.
+                    with cursor.cursor.copy(self.copy_sql) as copy:
+                        for row in self.rows:
+                            copy.write_row(row)
+                else:
+                    cursor.executemany(self.sql, self.rows)
             self.count += len(self.rows)
             self.rows = []
 
