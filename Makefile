@@ -58,6 +58,7 @@ bench: install-test
 	$(BIN)/python benchmarks/roster_import.py
 	$(BIN)/python benchmarks/plan_documents.py
 	$(BIN)/python benchmarks/campaign_board.py
+	$(BIN)/python benchmarks/aggregation.py
 
 # Re-pin every dependency after editing pyproject.toml.
 lock:

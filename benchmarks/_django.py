@@ -1,5 +1,7 @@
 """One Django set-up for every benchmark: a throwaway SQLite database and media folder in `tmp`,
-migrated (and, for pages that link CSS through the manifest storage, static files collected)."""
+migrated (and, for pages that link CSS through the manifest storage, static files collected).
+With `database_from_env`, a DATABASE_URL already set is used instead (the throwaway PostgreSQL
+server of scripts/with-postgres.sh)."""
 
 import os
 import sys
@@ -8,11 +10,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 
-def django_in(tmp: Path, *, collectstatic: bool = False) -> None:
+def django_in(tmp: Path, *, collectstatic: bool = False, database_from_env: bool = False) -> None:
     os.environ["DJANGO_SETTINGS_MODULE"] = "binhdang.config.settings"
     os.environ["BINHDANG_VAR_DIR"] = str(tmp)
     os.environ["BINHDANG_MEDIA_ROOT"] = str(tmp / "media")
-    os.environ["DATABASE_URL"] = f"sqlite:///{tmp / 'bench.sqlite3'}"
+    if not (database_from_env and os.environ.get("DATABASE_URL")):
+        os.environ["DATABASE_URL"] = f"sqlite:///{tmp / 'bench.sqlite3'}"
     os.environ.setdefault("BINHDANG_INSECURE_HTTP", "1")
     os.environ.setdefault("BINHDANG_LOG_LEVEL", "WARNING")
     import django
