@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from binhdang.accounts.access import get_for_user, require_active_unit
+from binhdang.accounts.access import can, get_for_user, require_active_unit
 from binhdang.accounts.roles import Level
 from binhdang.orgs.models import OrgUnit
 
@@ -79,6 +79,9 @@ def dashboard(request):
     return render(request, "indicators/dashboard.html", {
         "unit": unit, "active": active, "period": period, "periods": _periods(period), "rows": rows,
         "is_school": unit.is_school, "drilled": unit != active,
+        # Links to the other indicator pages, shown only to whom they are open.
+        "may_enter": can(request.user, active, Level.MANAGE),
+        "may_lock": not active.is_school and can(request.user, active, Level.ADMIN),
     })
 
 

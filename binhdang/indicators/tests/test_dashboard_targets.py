@@ -23,3 +23,15 @@ def test_the_school_sees_its_targets_status(world, goal, status):
     link(world.school, clubs, goal)
     page = client_in(world.principal, world.school).get(reverse("indicators:dashboard")).content.decode()
     assert f'data-status="{status}"' in page
+
+
+@pytest.mark.parametrize(("role", "unit", "links"), [
+    ("teacher", "school", {"targets"}),
+    ("committee_member", "school", {"targets", "entry"}),
+    ("principal", "school", {"targets", "entry"}),
+    ("commune_officer", "commune", {"targets", "entry", "lock"}),
+])
+def test_the_dashboard_links_only_the_pages_open_to_the_user(world, role, unit, links):
+    page = client_in(getattr(world, role), getattr(world, unit)).get(reverse("indicators:dashboard")).content.decode()
+    shown = {name for name in ("targets", "entry", "lock") if f'href="{reverse(f"indicators:{name}")}?' in page}
+    assert shown == links
