@@ -52,6 +52,14 @@ def touch(unit_id: int | None, source: str, period: str | None = None) -> None:
         recompute(*key)
 
 
+def _computable(source: str, period: str) -> bool:
+    """Snapshot sources (the roster now) are written for the current period only: recomputing a
+    past period from today's roster would overwrite the figures that period really had."""
+    from .computing import SNAPSHOT_SOURCES
+
+    return source not in SNAPSHOT_SOURCES or period == periods.current()
+
+
 def recompute(unit_id: int, source: str, period: str) -> int:
     """Recompute every active computed indicator of `source` for one school and period."""
     from binhdang.orgs.models import OrgUnit
@@ -60,6 +68,8 @@ def recompute(unit_id: int, source: str, period: str) -> int:
     from .models import Indicator
     from .rollups import value_set
 
+    if not _computable(source, period):
+        return 0
     unit = OrgUnit.objects.filter(pk=unit_id).first()
     if unit is None:
         return 0
@@ -85,6 +95,7 @@ def recompute_all(period: str, *, source: str | None = None) -> int:
     indicators = Indicator.objects.filter(is_active=True).exclude(computation="")
     if source:
         indicators = indicators.filter(source=source)
+    indicators = [indicator for indicator in indicators if _computable(indicator.source, period)]
     written = 0
     with transaction.atomic():
         for indicator in indicators:
@@ -112,7 +123,7 @@ def watch(model_label: str, source: str, unit_of: Callable, period_of: Callable 
 
 
 def _connect() -> None:
-    for label, source, unit_of, period_of in WATCHED:
+    for number, (label, source, unit_of, period_of) in enumerate(WATCHED):
         model = apps.get_model(label)
 
         def handler(sender, instance, *, _source=source, _unit=unit_of, _period=period_of, raw=False, **kwargs):
@@ -124,5 +135,6 @@ def _connect() -> None:
                 return
             touch(unit_id, _source, _period(instance))
 
-        post_save.connect(handler, sender=model, weak=False, dispatch_uid=f"indicators:{label}:{source}:save")
-        post_delete.connect(handler, sender=model, weak=False, dispatch_uid=f"indicators:{label}:{source}:delete")
+        post_save.connect(handler, sender=model, weak=False, dispatch_uid=f"indicators:{number}:{label}:{source}:save")
+        post_delete.connect(handler, sender=model, weak=False,
+                            dispatch_uid=f"indicators:{number}:{label}:{source}:delete")
