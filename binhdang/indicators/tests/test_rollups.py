@@ -11,10 +11,11 @@ from binhdang.indicators.rollups import rebuild
 
 @pytest.fixture
 def share(db):
-    return Indicator.objects.create(
-        code="women-managers", name="Tỷ lệ nữ cán bộ quản lý", numerator_label="Nữ cán bộ quản lý",
-        denominator_label="Cán bộ quản lý", factor=100, unit_label="%", time_aggregation="stock", source="staff",
-        computation="women_managers_share")
+    """The seeded "women among managers" indicator, alone: the others are switched off so the row
+    counts below are this indicator's."""
+    indicator = Indicator.objects.get(code="women-managers")
+    Indicator.objects.exclude(pk=indicator.pk).update(is_active=False)
+    return indicator
 
 
 def rollup(unit, indicator):
