@@ -21,7 +21,7 @@ from binhdang.people.models import Position, Sex, StaffMember
 
 from . import periods
 from .computing import Result, computation, day_bounds, fold, for_units, period_of_instant
-from .refresh import touch, watch
+from .refresh import deferred, touch, watch
 
 
 def _done_in(period: str, prefix: str = ""):
@@ -159,8 +159,9 @@ def _campaign_changed(sender, instance, raw=False, **kwargs):
     if raw:
         return
     period = periods.period_of(instance.starts_on)
-    for unit_id in CampaignSchool.objects.filter(campaign=instance).values_list("unit_id", flat=True):
-        touch(unit_id, "campaigns", period)
+    with deferred():  # many schools: recomputed together, set-based
+        for unit_id in CampaignSchool.objects.filter(campaign=instance).values_list("unit_id", flat=True):
+            touch(unit_id, "campaigns", period)
 
 
 post_save.connect(_campaign_changed, sender="activities.ActionMonthCampaign", weak=False,

@@ -26,19 +26,50 @@ def _deferred() -> set | None:
     return getattr(_state, "pending", None)
 
 
+def _enter() -> None:
+    depth = getattr(_state, "depth", 0)
+    if depth == 0:
+        _state.pending = set()
+    _state.depth = depth + 1
+
+
+def _exit(failed: bool = False) -> None:
+    _state.depth -= 1
+    if _state.depth == 0:
+        pending, _state.pending = _state.pending, None
+        # After an error the writes roll back with their transaction: nothing to recompute (and
+        # the broken transaction could not run the queries anyway).
+        if not failed:
+            _run(pending)
+
+
+# From this many schools of one source and period on, a batch is recomputed set-based (one
+# computation call, values and rollups written in bulk) rather than school by school.
+BULK_FROM = 20
+
+
+def _run(pending: set) -> None:
+    groups: dict[tuple[str, str], list[int]] = {}
+    for unit_id, source, period in pending:
+        groups.setdefault((source, period), []).append(unit_id)
+    for (source, period), unit_ids in sorted(groups.items()):
+        if len(unit_ids) >= BULK_FROM:
+            recompute_units(sorted(unit_ids), source, period)
+        else:
+            for unit_id in sorted(unit_ids):
+                recompute(unit_id, source, period)
+
+
 @contextmanager
 def deferred():
     """Collect refreshes and run each once when the outermost block ends."""
-    outer = _deferred() is None
-    if outer:
-        _state.pending = set()
+    _enter()
+    failed = True
     try:
         yield
+        failed = False
     finally:
-        if outer:
-            pending, _state.pending = _state.pending, None
-            for key in sorted(pending):
-                recompute(*key)
+        _exit(failed)
 
 
 def touch(unit_id: int | None, source: str, period: str | None = None) -> None:
@@ -79,6 +110,28 @@ def recompute(unit_id: int, source: str, period: str) -> int:
         if compute is not None:
             rows = compute([unit_id], period).get(unit_id, {})
             changed += value_set(unit=unit, indicator=indicator, period=period, rows=rows)
+    return changed
+
+
+def recompute_units(unit_ids: list[int], source: str, period: str) -> int:
+    """recompute() for many schools of one source and period, set-based."""
+    from .computations import COMPUTATIONS
+    from .models import Indicator
+    from .rollups import values_set_bulk
+
+    if not _computable(source, period):
+        return 0
+    changed = 0
+    for indicator in Indicator.objects.filter(source=source, is_active=True).exclude(computation=""):
+        compute = COMPUTATIONS.get(indicator.computation)
+        if compute is None:
+            continue
+        results: dict[int, dict] = {}
+        for start in range(0, len(unit_ids), 500):  # under every database's limit of query parameters
+            chunk = unit_ids[start:start + 500]
+            computed = compute(chunk, period)
+            results.update({unit_id: computed.get(unit_id, {}) for unit_id in chunk})
+        changed += values_set_bulk(indicator=indicator, period=period, results=results)
     return changed
 
 
@@ -123,6 +176,7 @@ def watch(model_label: str, source: str, unit_of: Callable, period_of: Callable 
 
 
 def _connect() -> None:
+    _connect_bulk()
     for number, (label, source, unit_of, period_of) in enumerate(WATCHED):
         model = apps.get_model(label)
 
@@ -138,3 +192,32 @@ def _connect() -> None:
         post_save.connect(handler, sender=model, weak=False, dispatch_uid=f"indicators:{number}:{label}:{source}:save")
         post_delete.connect(handler, sender=model, weak=False,
                             dispatch_uid=f"indicators:{number}:{label}:{source}:delete")
+
+
+def _bulk_written(sender, instances=(), **kwargs) -> None:
+    """Rows written in bulk (no post_save): each (school, source, period) they touch through the
+    model's watches is recomputed once."""
+    label = sender._meta.label
+    watches = [(source, unit_of, period_of) for model, source, unit_of, period_of in WATCHED if model == label]
+    if not watches:
+        return
+    keys = set()
+    for row in instances:
+        for source, unit_of, period_of in watches:
+            try:
+                keys.add((unit_of(row), source, period_of(row)))
+            except Exception:  # noqa: BLE001 - same tolerance as the save/delete handler
+                continue
+    with deferred():
+        for unit_id, source, period in keys:
+            touch(unit_id, source, period)
+
+
+def _connect_bulk() -> None:
+    from binhdang.lib.signals import batch_finished, batch_started, bulk_written
+
+    bulk_written.connect(_bulk_written, weak=False, dispatch_uid="indicators:bulk_written")
+    # A lower app's batch() is a deferred() block here, without that app importing indicators.
+    batch_started.connect(lambda sender, **kw: _enter(), weak=False, dispatch_uid="indicators:batch_started")
+    batch_finished.connect(lambda sender, failed=False, **kw: _exit(failed), weak=False,
+                           dispatch_uid="indicators:batch_finished")
