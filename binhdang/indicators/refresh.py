@@ -14,7 +14,7 @@ from collections.abc import Callable
 from contextlib import contextmanager
 
 from django.apps import apps
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 
 from . import periods
 
@@ -175,6 +175,13 @@ def watch(model_label: str, source: str, unit_of: Callable, period_of: Callable 
     WATCHED.append((model_label, source, unit_of, period_of or (lambda row: None)))
 
 
+def _remember_stored(sender, instance, raw=False, **kwargs) -> None:
+    """Before an update, keep the stored row: if the change moves the record to another school or
+    period (an activity rescheduled past 31 August), the one it leaves is recomputed too."""
+    if not raw and not instance._state.adding and instance.pk is not None:
+        instance._indicators_stored = sender._default_manager.filter(pk=instance.pk).first()
+
+
 def _connect() -> None:
     _connect_bulk()
     for number, (label, source, unit_of, period_of) in enumerate(WATCHED):
@@ -183,12 +190,18 @@ def _connect() -> None:
         def handler(sender, instance, *, _source=source, _unit=unit_of, _period=period_of, raw=False, **kwargs):
             if raw:  # loaddata / restore: values are restored with their own rows
                 return
-            try:
-                unit_id = _unit(instance)
-            except Exception:  # noqa: BLE001 - a row being deleted may have lost its parent already
-                return
-            touch(unit_id, _source, _period(instance))
+            keys = set()
+            for row in (getattr(instance, "_indicators_stored", None), instance):
+                if row is None:
+                    continue
+                try:
+                    keys.add((_unit(row), _period(row) or periods.current()))
+                except Exception:  # noqa: BLE001, S112 - a row being deleted may have lost its parent already
+                    continue
+            for unit_id, period in keys:
+                touch(unit_id, _source, period)
 
+        pre_save.connect(_remember_stored, sender=model, weak=False, dispatch_uid=f"indicators:{label}:pre_save")
         post_save.connect(handler, sender=model, weak=False, dispatch_uid=f"indicators:{number}:{label}:{source}:save")
         post_delete.connect(handler, sender=model, weak=False,
                             dispatch_uid=f"indicators:{number}:{label}:{source}:delete")

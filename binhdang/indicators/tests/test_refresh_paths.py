@@ -97,3 +97,19 @@ def test_periods_rebuilt_after_a_tree_change():
     assert periods_affected(dt.date(2025, 10, 1)) == [PAST, CUR]
     assert periods_affected(dt.date(2026, 9, 1)) == [CUR]
     assert periods_affected(dt.date(2026, 12, 1)) == []  # dated after today: the current tree is unchanged
+
+
+def test_a_record_moved_to_another_period_leaves_the_old_one(world):
+    from binhdang.activities.models import Activity
+
+    from .builders import at
+
+    activity = done_activity(world.school, dt.date(2026, 8, 28), ActivityKind.COMMUNICATION)
+    assert figure(world.province, "communication-sessions", PAST) == (1, None)
+    activity = Activity.objects.get(pk=activity.pk)  # as a form would load it
+    activity.starts_at = at(dt.date(2026, 9, 4))  # rescheduled past 31 August
+    activity.save()
+    # The old period's rollup row stays, emptied (deltas never delete rows); the school value is gone.
+    assert figure(world.province, "communication-sessions", PAST) == (0, None)
+    assert not DataValue.objects.filter(unit=world.school, period=PAST).exists()
+    assert figure(world.province, "communication-sessions", CUR) == (1, None)
