@@ -33,6 +33,7 @@ from binhdang.accounts import access
 from binhdang.accounts.roles import Level
 from binhdang.audit.models import AuditEntry
 from binhdang.audit.services import record
+from binhdang.lib.signals import bulk_written
 from binhdang.lib.vntext import nfc
 from binhdang.orgs.models import OrgKind, OrgUnit
 from binhdang.plans import editing_tasks
@@ -187,6 +188,7 @@ def _place_groups(actor, campaign, items, schools) -> tuple[int, int]:
     groups = _new_plans(actor, campaign, items, fresh)
     entries += [CampaignSchool(campaign=campaign, unit=school, task_group=groups[school.pk]) for school in fresh]
     CampaignSchool.objects.bulk_create(entries, batch_size=500)
+    bulk_written.send(sender=CampaignSchool, instances=entries)  # no post_save from bulk_create (indicators)
     return len(schools) - len(fresh), len(fresh)
 
 

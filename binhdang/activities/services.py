@@ -26,6 +26,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from binhdang.accounts import access
 from binhdang.accounts.roles import Level
 from binhdang.audit.services import record
+from binhdang.lib.signals import bulk_written
 from binhdang.lib.vntext import nfc
 from binhdang.people.models import Sex
 
@@ -123,8 +124,9 @@ def clean_participations(participations: Iterable[Triple]) -> list[Triple]:
 
 def _replace_participations(activity: Activity, triples: list[Triple]) -> int:
     activity.participations.all().delete()
-    Participation.objects.bulk_create(
+    rows = Participation.objects.bulk_create(
         Participation(activity=activity, group=group, sex=sex, count=count) for group, sex, count in triples)
+    bulk_written.send(sender=Participation, instances=rows)  # no post_save from bulk_create (indicators)
     return sum(count for _g, _s, count in triples)
 
 

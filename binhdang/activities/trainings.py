@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from binhdang.accounts import access
 from binhdang.accounts.roles import Level
 from binhdang.audit.services import record
+from binhdang.lib.signals import bulk_written
 from binhdang.lib.vntext import nfc
 from binhdang.people.models import StaffMember, Student
 from binhdang.plans.models import Task
@@ -94,10 +95,11 @@ def training_attendance_update(*, actor, training: Training, shown_staff=(), che
     # Drop the shown people, then add the checked ones back: one delete and one insert whatever the size.
     training.attendance.filter(staff__in=[p.pk for p in staff.values()]).delete()
     training.attendance.filter(student__in=[p.pk for p in students.values()]).delete()
-    TrainingAttendance.objects.bulk_create(
+    attendance = TrainingAttendance.objects.bulk_create(
         [TrainingAttendance(training=training, staff=staff[u]) for u in sorted(checked_staff)]
         + [TrainingAttendance(training=training, student=students[u]) for u in sorted(checked_students)]
     )
+    bulk_written.send(sender=TrainingAttendance, instances=attendance)  # no post_save from bulk_create
     counts = participation_derive(activity=activity, training=training)
     record(actor=actor, unit=unit, action="activity.training_attendance", target=activity,
            details={"before": before, "after": sum(counts.values()),
@@ -113,9 +115,10 @@ def participation_derive(*, activity: Activity, training: Training) -> Counter:
     for sex in training.attendance.filter(student__isnull=False).values_list("student__sex", flat=True):
         counts[(Audience.STUDENTS.value, sex)] += 1
     Participation.objects.filter(activity=activity, group__in=DERIVED_GROUPS).delete()
-    Participation.objects.bulk_create(
+    rows = Participation.objects.bulk_create(
         [Participation(activity=activity, group=group, sex=sex, count=n) for (group, sex), n in sorted(counts.items())]
     )
+    bulk_written.send(sender=Participation, instances=rows)
     audiences = [a for a in activity.audiences if a not in DERIVED_GROUPS]
     audiences += [g.value for g in DERIVED_GROUPS if any(k[0] == g.value for k in counts)]
     if sorted(audiences) != sorted(activity.audiences):

@@ -8,6 +8,7 @@ class IndicatorsConfig(AppConfig):
 
     def ready(self):
         # The computations register the source models they watch; then the signals are connected.
-        from . import computations, refresh  # noqa: F401
+        from . import computations, refresh, tree  # noqa: F401
 
         refresh._connect()
+        tree.connect()

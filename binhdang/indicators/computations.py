@@ -6,42 +6,14 @@ from a few aggregate queries GROUPed BY unit, so the same code serves one school
 record and the whole country in a full refresh (`refresh.recompute_all`, bench-data).
 A school with nothing to count is absent from the result (no value, "missing data").
 
-Disaggregation keys are "sex=F", "sex=M", "level=primary", joined with "|" in sorted key order.
+The functions live by source in computations_people (rosters), computations_activities
+(activities, trainings, lessons, Action Month) and computations_cases (safeguarding counts);
+importing them here registers them in COMPUTATIONS and their source models with refresh.watch.
+Disaggregation keys are "sex=F", "sex=M", "level=primary", joined with "|" in sorted key order
+(see computing.fold).
 """
 
-from collections.abc import Callable
+from . import computations_activities, computations_cases, computations_people  # noqa: F401 - registration
+from .computing import COMPUTATIONS, SNAPSHOT_SOURCES, Result, Rows, computation, fold, for_units
 
-from django.db.models import Count, Q, QuerySet
-
-from binhdang.people.models import Position, Sex, StaffMember
-
-from .refresh import watch
-
-Rows = dict[str, tuple[int, int | None]]
-Result = dict[int, Rows]
-COMPUTATIONS: dict[str, Callable[[list[int] | None, str], Result]] = {}
-
-MANAGERS = [Position.PRINCIPAL, Position.VICE_PRINCIPAL]
-
-
-def for_units(queryset: QuerySet, unit_ids: list[int] | None, field: str = "unit_id") -> QuerySet:
-    return queryset if unit_ids is None else queryset.filter(**{f"{field}__in": unit_ids})
-
-
-def computation(name: str):
-    def register(function):
-        COMPUTATIONS[name] = function
-        return function
-
-    return register
-
-
-@computation("women_managers_share")
-def women_managers_share(unit_ids, period) -> Result:
-    """Women among each school's managers (principal and vice-principals) on the roster now."""
-    rows = (for_units(StaffMember.objects.filter(is_active=True, position__in=MANAGERS), unit_ids)
-            .values("unit_id").annotate(all=Count("id"), women=Count("id", filter=Q(sex=Sex.FEMALE))))
-    return {row["unit_id"]: {"": (row["women"], row["all"])} for row in rows if row["all"]}
-
-
-watch("people.StaffMember", "staff", lambda row: row.unit_id)
+__all__ = ["COMPUTATIONS", "SNAPSHOT_SOURCES", "Result", "Rows", "computation", "fold", "for_units"]

@@ -120,3 +120,79 @@ def rebuild(period: str) -> int:
         (Rollup(unit_id=u, indicator_id=i, period=period, disaggregation=k, numerator=n, denominator=d, reporting=r)
          for (u, i, k), (n, d, r) in sums.items()), batch_size=5000)
     return len(sums)
+
+
+def _chunks(ids: list[int], size: int = 500):
+    for start in range(0, len(ids), size):
+        yield ids[start:start + size]
+
+
+@transaction.atomic
+def values_set_bulk(*, indicator: Indicator, period: str, results: dict[int, Rows]) -> int:
+    """value_set() for many schools at once (a campaign given to 1,000 schools, a deferred batch):
+    the same stored values and the same rollup deltas, in a few set-based statements instead of a
+    handful per school. `results` maps each school to its new rows ({} removes its values).
+    Returns how many disaggregations changed."""
+    unit_ids = sorted(results)
+    stored: dict[tuple[int, str], DataValue] = {}
+    stored_keys: dict[int, set[str]] = defaultdict(set)
+    for chunk in _chunks(unit_ids):
+        for value in DataValue.objects.select_for_update().filter(unit_id__in=chunk, indicator=indicator,
+                                                                   period=period):
+            stored[(value.unit_id, value.disaggregation)] = value
+            stored_keys[value.unit_id].add(value.disaggregation)
+    parents = parent_map(reference_date(period))
+    deltas: dict[tuple[int, str], list] = defaultdict(lambda: [0, None, 0])
+    create, update, delete = [], [], []
+    for unit_id in unit_ids:
+        rows = results[unit_id]
+        for key in stored_keys[unit_id] | set(rows):
+            old, new = stored.get((unit_id, key)), rows.get(key)
+            old_num, old_den = (old.numerator, old.denominator) if old else (0, None)
+            new_num, new_den = new if new else (0, None)
+            if old and new and (old_num, old_den) == (new_num, new_den):
+                continue
+            d_den = None if old_den is None and new_den is None else (new_den or 0) - (old_den or 0)
+            for target in chain(unit_id, parents):
+                row = deltas[(target, key)]
+                row[0] += new_num - old_num
+                if d_den is not None:
+                    row[1] = (row[1] or 0) + d_den
+                row[2] += (1 if new else 0) - (1 if old else 0)
+            if new is None:
+                delete.append(old.pk)
+            elif old is None:
+                create.append(DataValue(unit_id=unit_id, indicator=indicator, period=period, disaggregation=key,
+                                        numerator=new_num, denominator=new_den))
+            else:
+                old.numerator, old.denominator, old.is_manual, old.entered_by = new_num, new_den, False, None
+                update.append(old)
+    for chunk in _chunks(delete):
+        DataValue.objects.filter(pk__in=chunk).delete()
+    DataValue.objects.bulk_create(create, batch_size=1000)
+    DataValue.objects.bulk_update(update, ["numerator", "denominator", "is_manual", "entered_by"], batch_size=1000)
+    _apply_bulk(indicator, period, deltas)
+    return len(create) + len(update) + len(delete)
+
+
+def _apply_bulk(indicator: Indicator, period: str, deltas: dict[tuple[int, str], list]) -> None:
+    """Add the deltas to the rollup rows (created when missing), read and written in batches."""
+    targets = sorted({unit_id for unit_id, _key in deltas})
+    existing: dict[tuple[int, str], Rollup] = {}
+    for chunk in _chunks(targets):
+        for row in Rollup.objects.select_for_update().filter(unit_id__in=chunk, indicator=indicator, period=period):
+            existing[(row.unit_id, row.disaggregation)] = row
+    create, update = [], []
+    for (unit_id, key), (d_num, d_den, d_reporting) in deltas.items():
+        row = existing.get((unit_id, key))
+        if row is None:
+            row = Rollup(unit_id=unit_id, indicator=indicator, period=period, disaggregation=key)
+            create.append(row)
+        else:
+            update.append(row)
+        row.numerator += d_num
+        if d_den is not None:
+            row.denominator = (row.denominator or 0) + d_den
+        row.reporting += d_reporting
+    Rollup.objects.bulk_create(create, batch_size=1000)
+    Rollup.objects.bulk_update(update, ["numerator", "denominator", "reporting"], batch_size=1000)

@@ -11,6 +11,7 @@ from binhdang.audit.services import record
 from binhdang.lib.vntext import format_date, nfc
 
 from .models import OrgKind, OrgUnit, ParentLink
+from .signals import tree_changed
 
 
 def _path_for(unit: OrgUnit, parent: OrgUnit | None) -> str:
@@ -99,15 +100,15 @@ def org_unit_move(
     record(actor=actor, unit=acting_unit, action="org.move", target=unit,
            details={"from": old_parent.code if old_parent else None, "to": new_parent.code,
                     "on": on_date.isoformat()})
+    tree_changed.send(sender=OrgUnit, units=[unit], on_date=on_date, action="move")
     return unit
 
 
-@transaction.atomic
-def org_unit_close(
+def _close(
     *, actor, acting_unit: OrgUnit | None, unit: OrgUnit, on_date: dt.date,
     successor: OrgUnit | None = None,
 ) -> OrgUnit:
-    """Close a unit on a date; its open children must have been moved first."""
+    """Close without signalling: a merge closes several units and signals once for all."""
     if unit.is_closed:
         raise ValidationError(_("Đơn vị này đã đóng."))
     if unit.children.filter(valid_to__isnull=True).exists():
@@ -118,6 +119,17 @@ def org_unit_close(
     ParentLink.objects.filter(unit=unit, valid_to__isnull=True).update(valid_to=on_date)
     record(actor=actor, unit=acting_unit, action="org.close", target=unit,
            details={"on": on_date.isoformat(), "successor": successor.code if successor else None})
+    return unit
+
+
+@transaction.atomic
+def org_unit_close(
+    *, actor, acting_unit: OrgUnit | None, unit: OrgUnit, on_date: dt.date,
+    successor: OrgUnit | None = None,
+) -> OrgUnit:
+    """Close a unit on a date; its open children must have been moved first."""
+    _close(actor=actor, acting_unit=acting_unit, unit=unit, on_date=on_date, successor=successor)
+    tree_changed.send(sender=OrgUnit, units=[unit], on_date=on_date, action="close")
     return unit
 
 
@@ -151,9 +163,11 @@ def org_unit_merge(
             _reparent(child, into, on_date)
             moved.append(child.code)
         into.refresh_from_db()
-        org_unit_close(actor=actor, acting_unit=acting_unit, unit=unit, on_date=on_date, successor=into)
+        # The inner step does not signal: the tree changed once, for all units, at the end.
+        _close(actor=actor, acting_unit=acting_unit, unit=unit, on_date=on_date, successor=into)
     record(actor=actor, unit=acting_unit, action="org.merge", target=into,
            details={"merged": [u.code for u in units], "moved": moved, "on": on_date.isoformat()})
+    tree_changed.send(sender=OrgUnit, units=[*units, into], on_date=on_date, action="merge")
     return into
 
 

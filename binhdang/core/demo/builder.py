@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from binhdang.accounts.models import Membership, User
+from binhdang.indicators import periods, refresh
 from binhdang.legal.services import registry_sync
 from binhdang.lib.vntext import nfc, split_full_name
 from binhdang.orgs import services as org_services
@@ -218,9 +219,24 @@ def ensure_2023(units: dict[str, OrgUnit], plans) -> None:
     ensure_action_month(units[SCHOOL], units["so-gddt-da-nang"], actors)
 
 
+# The school years the demo's records fall in (THPT Quế Sơn's 2023: its plan in February, its
+# Action Month in November), besides the current one.
+DEMO_PERIODS = ["2022-2023", "2023-2024"]
+
+
 @transaction.atomic
 def build_demo(today: dt.date | None = None) -> dict:
     today = today or timezone.localdate()
+    # Each record saved would recompute its school's indicators: hold them and compute once.
+    with refresh.deferred():
+        result = _build(today)
+    # Figures for every period the demo covers, rollups included (recompute_all rebuilds them).
+    for period in sorted({*DEMO_PERIODS, periods.period_of(today), periods.current()}):
+        refresh.recompute_all(period)
+    return result
+
+
+def _build(today: dt.date) -> dict:
     year = ensure_school_years(today)
     registry_sync()
     units = ensure_units()

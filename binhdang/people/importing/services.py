@@ -15,6 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from binhdang.audit.services import record
+from binhdang.lib.signals import batch as signal_batch
+from binhdang.lib.signals import bulk_written
 from binhdang.lib.vntext import fold
 from binhdang.orgs.models import OrgUnit, SchoolClass, SchoolYear
 
@@ -122,9 +124,13 @@ class _Classes:
     def id_for(self, name: str) -> int:
         return self.by_key[_class_key(name)].pk
 
+    def get(self, name: str) -> SchoolClass:
+        return self.by_key[_class_key(name)]
 
-def _enroll(pairs, unit: OrgUnit, year: SchoolYear, classes: _Classes, present: frozenset[str]) -> None:
-    """Put each student of the batch in their class for the year, with their cadre roles."""
+
+def _enroll(pairs, unit: OrgUnit, year: SchoolYear, classes: _Classes, present: frozenset[str]) -> list:
+    """Put each student of the batch in their class for the year, with their cadre roles; returns
+    the enrollments and roles written (with their class and year in memory, for bulk_written)."""
     student_ids = [p.pk for _row, p in pairs]
     existing: dict[int, Enrollment] = {}
     for start in range(0, len(student_ids), _IN_CHUNK):
@@ -134,26 +140,30 @@ def _enroll(pairs, unit: OrgUnit, year: SchoolYear, classes: _Classes, present: 
             existing[e.student_id] = e
     to_create, to_move = [], []
     for row, student in pairs:
-        class_id = classes.id_for(row.class_name)
+        school_class = classes.get(row.class_name)
         enrollment = existing.get(student.pk)
         if enrollment is None:
-            to_create.append(Enrollment(student_id=student.pk, school_class_id=class_id, school_year=year))
-        elif enrollment.school_class_id != class_id:
-            enrollment.school_class_id = class_id
+            to_create.append(Enrollment(student_id=student.pk, school_class=school_class, school_year=year))
+            continue
+        moved = enrollment.school_class_id != school_class.pk
+        # The objects, not only the ids: whoever reads the written rows finds them without a query.
+        enrollment.school_class, enrollment.school_year = school_class, year
+        if moved:
             to_move.append(enrollment)
     Enrollment.objects.bulk_create(to_create)
     Enrollment.objects.bulk_update(to_move, ["school_class"], batch_size=500)
     if "cadre_role" not in present:
-        return
+        return [*to_create, *to_move]
     # The file is the list of this year's cadres: roles of the students in it are replaced.
     kept = [e.pk for e in existing.values()]
     for start in range(0, len(kept), _IN_CHUNK):
         CadreAssignment.objects.filter(enrollment_id__in=kept[start:start + _IN_CHUNK]).delete()
-    enrollment_of = {e.student_id: e.pk for e in (*existing.values(), *to_create)}
-    CadreAssignment.objects.bulk_create([
-        CadreAssignment(enrollment_id=enrollment_of[student.pk], role=role)
+    enrollment_of = {e.student_id: e for e in (*existing.values(), *to_create)}
+    roles = CadreAssignment.objects.bulk_create([
+        CadreAssignment(enrollment=enrollment_of[student.pk], role=role)
         for row, student in pairs for role in row.cadre_roles
     ])
+    return [*to_create, *to_move, *roles]
 
 
 def roster_import(*, actor, unit: OrgUnit, rows: list[PersonRow], kind: str,
@@ -165,7 +175,8 @@ def roster_import(*, actor, unit: OrgUnit, rows: list[PersonRow], kind: str,
         raise ValueError("roster_import needs a school")
     model = Student if kind == "students" else StaffMember
     staff = model is StaffMember
-    with transaction.atomic():
+    # signal_batch(): the row-by-row signals (roles deleted) and the bulk writes are reacted to once, at the end.
+    with transaction.atomic(), signal_batch():
         pairs = _match(model, unit, rows)
         updated = sum(1 for _row, person in pairs if person is not None)
         result = ImportResult(created=len(pairs) - updated, updated=updated)
@@ -176,6 +187,7 @@ def roster_import(*, actor, unit: OrgUnit, rows: list[PersonRow], kind: str,
         if not staff:
             year = school_year or current_school_year() or _school_year_for(timezone.localdate())
             classes = _Classes(unit, year, [row.class_name for row in rows])
+        written: dict[type, list] = {model: [], Enrollment: [], CadreAssignment: []}
         for start in range(0, len(pairs), BATCH):
             batch = pairs[start:start + BATCH]
             new, changed = [], []
@@ -191,11 +203,17 @@ def roster_import(*, actor, unit: OrgUnit, rows: list[PersonRow], kind: str,
                     changed.append(person)
             model.objects.bulk_update(changed, fields, batch_size=500)
             model.objects.bulk_create(new)
+            written[model] += [*changed, *new]
             if not staff:
-                _enroll([(row, p) for (row, _old), p in zip(batch, _people(batch, new), strict=True)],
-                        unit, year, classes, present)
+                for row in _enroll([(row, p) for (row, _old), p in zip(batch, _people(batch, new), strict=True)],
+                                   unit, year, classes, present):
+                    written[type(row)].append(row)
             if progress is not None:
                 progress(start + len(batch))
+        # Bulk writes send no post_save: say what was written (indicators recompute the school once).
+        for written_model, instances in written.items():
+            if instances:
+                bulk_written.send(sender=written_model, instances=instances)
         record(actor=actor, unit=unit, action="people.roster_import", target=source,
                details={"kind": kind, "rows": len(rows), "created": result.created, "updated": result.updated})
     return result
