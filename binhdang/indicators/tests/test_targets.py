@@ -62,7 +62,7 @@ def test_a_disaggregated_goal_reads_its_own_row(world, clubs):
 @pytest.mark.parametrize(("goal", "today", "status"), [
     ("3", AFTER, "met"), ("2", DURING, "at_risk"), ("2", AFTER, "missed")])
 def test_lower_is_better_reverses_the_test(world, goal, today, status):
-    incidents = count(code="incidents")
+    incidents = count(code="reported-incidents")
     value_set(unit=world.school, indicator=incidents, period=PERIOD, rows={"": (3, None)}, manual=True)
     result = target_status(link(world.school, incidents, goal, higher=False), world.school, PERIOD, today)
     assert (result.value, result.status) == (Decimal(3), status)
