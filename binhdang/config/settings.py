@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "binhdang.activities",
     "binhdang.safeguarding",
     "binhdang.indicators",
+    "binhdang.reports",
     "binhdang.documents",
 ]
 
