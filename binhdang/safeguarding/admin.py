@@ -1,4 +1,5 @@
-"""Admin for what item 1 needs edited by hand: hotlines (per province) and case-team members.
+"""Admin for what item 1 needs edited by hand: hotlines (per province); case-team members are
+listed read-only.
 Cases are never shown here: their content is sealed and every read must go through the
 access-checked, audited views."""
 
@@ -16,5 +17,17 @@ class HotlineAdmin(admin.ModelAdmin):
 
 @admin.register(CaseTeamMember)
 class CaseTeamMemberAdmin(admin.ModelAdmin):
+    """Read-only here: who may open children's cases is changed in the app (/bao-ve/nhom/), where
+    each change is audited and the person told; an admin edit would bypass both."""
+
     list_display = ("user", "unit", "is_leader")
-    autocomplete_fields = ("unit", "user")
+    list_filter = ("is_leader",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
