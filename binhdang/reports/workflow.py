@@ -229,11 +229,15 @@ def _notify_principals(report: Report, kind: str, title: str, body: str = "") ->
         notify(membership.user, report.unit, "report", f"report:{report.uid}:{kind}", title, body, url)
 
 
-def _decide(actor, report: Report, status: str, comment: str = "") -> Report:
+def _require_issuer(actor, report: Report) -> None:
     if not access.can(actor, report.request.issuer_unit, Level.ADMIN):
         # Seen from the school (or a unit below the issuer): the report is readable, the decision is not theirs.
         access.require(actor, report.unit, Level.VIEW)
         raise PermissionDenied
+
+
+def _decide(actor, report: Report, status: str) -> Report:
+    _require_issuer(actor, report)
     _lock(report)
     if report.status != ReportStatus.SUBMITTED:
         raise ValidationError(_("Chỉ tiếp nhận hoặc trả lại được báo cáo đã nộp; báo cáo này đang ở trạng thái "
@@ -255,6 +259,7 @@ def report_accept(*, actor, report: Report) -> Report:
 
 @transaction.atomic
 def report_return(*, actor, report: Report, comment: str) -> Report:
+    _require_issuer(actor, report)  # before the comment: a refusal must not depend on what was typed
     comment = nfc(comment or "").strip()
     if not comment:
         raise ValidationError({"comment": _("Hãy ghi nhận xét khi trả lại để trường biết cần sửa gì.")})
