@@ -97,3 +97,21 @@ def test_refresh_rereads_figures_and_keeps_the_text(world, known):
     assert report.content[3]["text"] == "Chữ do trường tự viết."
     assert [f["numerator"] for f in report.content[3]["figures"]] == [30, 18, 12, 9]
     assert [e.action for e in report.events.all()] == ["drafted", "edited", "edited"]
+
+
+def test_a_suppressed_case_count_never_leaves_as_a_number(world, known, monkeypatch):
+    from binhdang.reports import drafting
+    from binhdang.safeguarding.statistics import Cell, Totals
+
+    calls = []
+
+    def totals(unit, start, end):
+        calls.append((unit, start, end))
+        return Totals(total=Cell(3, True), by_sex={"F": Cell(2, True), "M": Cell(1, True), "U": Cell(0)})
+
+    monkeypatch.setattr(drafting, "case_count_totals", totals)
+    section = draft_for(known, world.school)[4]
+    assert calls == [(world.school, dt.date(2025, 11, 15), dt.date(2025, 12, 15))]
+    assert [(f["disaggregation"], f["numerator"], f["value"], f["suppressed"]) for f in section["figures"]] == [
+        ("", None, None, True), ("sex=F", None, None, True), ("sex=M", None, None, True), ("sex=U", 0, "0", False)]
+    assert section["text"].endswith("dưới ngưỡng công bố.")
