@@ -32,6 +32,7 @@ from .authz_objects import (
 from .authz_rows import Row
 from .authz_rows_activities import ACTIVITY_ROWS
 from .authz_rows_indicators import INDICATOR_ROWS
+from .authz_rows_reports import REPORT_ROWS
 from .authz_rows_safeguarding import SAFEGUARDING_ROWS
 
 # The unit each role works in (the switcher points there); anonymous and no_role have none.
@@ -256,6 +257,7 @@ MATRIX: dict[str, list[Row]] = {
     **ACTIVITY_ROWS,
     **SAFEGUARDING_ROWS,
     **INDICATOR_ROWS,
+    **REPORT_ROWS,
 }
 
 
