@@ -151,12 +151,13 @@ def not_handed_in(request: ReportRequest, schools) -> list:
 
 
 @transaction.atomic
-def request_remind(*, actor, request: ReportRequest, today: dt.date | None = None) -> int:
+def request_remind(*, actor, request: ReportRequest) -> int:
     """Remind the schools that have not handed in, each at most once per local day. Returns schools reminded."""
     request = ReportRequest.objects.select_for_update().get(pk=request.pk)
     if request.sent_at is None:
         raise ValidationError(_("Yêu cầu chưa gửi: chưa nhắc nộp được."))
-    today = today or timezone.localdate()
+    # Today's local date: the events' own timestamps (auto_now_add) are what "once a day" is checked against.
+    today = timezone.localdate()
     pending = not_handed_in(request, list(expected_schools(request)))
     day_start = timezone.make_aware(dt.datetime.combine(today, dt.time.min))
     done_today = set(ReportEvent.objects.filter(
