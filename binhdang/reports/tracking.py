@@ -19,8 +19,9 @@ ON_TIME, LATE, RETURNED, MISSING, NOT_DUE = "on_time", "late", "returned", "miss
 
 
 def _ancestor_paths(unit: OrgUnit) -> list[str]:
+    """The paths of the units above ("1.2.3." → "1.", "1.2.")."""
     parts = unit.path.strip(".").split(".")
-    return ["." + ".".join(parts[:n]) + "." for n in range(1, len(parts))]
+    return [".".join(parts[:n]) + "." for n in range(1, len(parts))]
 
 
 def todo_for_school(school: OrgUnit, today: dt.date | None = None) -> list[dict]:
