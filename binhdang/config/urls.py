@@ -3,8 +3,6 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from binhdang.reports.urls_reports import report_patterns
-
 urlpatterns = [
     path("", include("binhdang.core.urls")),
     path("tai-khoan/", include("binhdang.accounts.urls")),
@@ -13,8 +11,7 @@ urlpatterns = [
     path("ke-hoach/", include("binhdang.plans.urls")),
     path("hoat-dong/", include("binhdang.activities.urls")),
     path("chi-so/", include("binhdang.indicators.urls")),
-    # feat/rep-drafts only: the integrator includes report_patterns into reports/urls.py instead.
-    path("bao-cao/", include((report_patterns, "reports"))),
+    path("bao-cao/", include("binhdang.reports.urls")),
     # Student protection: /giup-do/ (public help pages) and /bao-ve/ (case team), see the app's urls.
     path("", include("binhdang.safeguarding.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -28,7 +28,7 @@ from binhdang.activities.models import Activity, ActivityStatus, Participation
 from binhdang.activities.selectors import activity_list
 from binhdang.indicators.models import Rollup
 from binhdang.indicators.selectors import figure
-from binhdang.lib.vntext import nfc
+from binhdang.lib.vntext import fold, nfc
 from binhdang.orgs.models import OrgKind
 from binhdang.plans.models import Plan, PlanStatus, Target, Task
 from binhdang.plans.workflow import VIETNAM
@@ -37,6 +37,20 @@ from binhdang.safeguarding.statistics import case_count_totals
 from .models import ReportRequest
 
 KINDS = ("plan", "activities", "highlights", "indicators", "protection")
+# A section typed as a title only (the request form) gets its kind from its words, accents
+# ignored; the first match wins, so "Hoạt động nổi bật" is highlights before activities.
+KIND_WORDS = (
+    ("highlights", ("noi bat", "dien hinh")),
+    ("protection", ("bao ve", "phong ngua", "bao luc", "xam hai")),
+    ("indicators", ("so lieu", "chi so")),
+    ("plan", ("ke hoach",)),
+    ("activities", ("ket qua", "hoat dong")),
+)
+
+
+def section_kind(title: str) -> str:
+    folded = fold(title)
+    return next((kind for kind, words in KIND_WORDS if any(word in folded for word in words)), "")
 # A request that lists no sections gets these (the usual outline of a school's programme report).
 DEFAULT_SECTIONS = [
     {"title": "Kế hoạch năm học: nhiệm vụ và chỉ tiêu", "kind": "plan"},

@@ -33,6 +33,7 @@ from .authz_rows import Row
 from .authz_rows_activities import ACTIVITY_ROWS
 from .authz_rows_indicators import INDICATOR_ROWS
 from .authz_rows_report_drafts import REPORT_DRAFT_ROWS
+from .authz_rows_reports import REPORT_ROWS
 from .authz_rows_safeguarding import SAFEGUARDING_ROWS
 
 # The unit each role works in (the switcher points there); anonymous and no_role have none.
@@ -258,6 +259,7 @@ MATRIX: dict[str, list[Row]] = {
     **SAFEGUARDING_ROWS,
     **INDICATOR_ROWS,
     **REPORT_DRAFT_ROWS,
+    **REPORT_ROWS,
 }
 
 

@@ -115,3 +115,13 @@ def test_a_suppressed_case_count_never_leaves_as_a_number(world, known, monkeypa
     assert [(f["disaggregation"], f["numerator"], f["value"], f["suppressed"]) for f in section["figures"]] == [
         ("", None, None, True), ("sex=F", None, None, True), ("sex=M", None, None, True), ("sex=U", 0, "0", False)]
     assert section["text"].endswith("dưới ngưỡng công bố.")
+
+
+@pytest.mark.parametrize(("title", "kind"), [
+    ("Kết quả thực hiện", "activities"), ("Hoạt động nổi bật", "highlights"), ("Số liệu", "indicators"),
+    ("Phòng ngừa, hỗ trợ học sinh", "protection"), ("Kế hoạch năm học", "plan"), ("Khó khăn, đề xuất", ""),
+])
+def test_a_section_typed_in_the_request_form_gets_its_source(title, kind):
+    from binhdang.reports.drafting import section_kind
+
+    assert section_kind(title) == kind
