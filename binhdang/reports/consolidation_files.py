@@ -63,7 +63,7 @@ def document(data: Consolidation) -> OfficialDocument:
     parent = unit.parent.name.upper() if unit.parent_id else ""
     return OfficialDocument(
         parent_body=parent, issuer=unit.name, number_code=number_line(None, code), place=report_place(unit),
-        date=None, year=int(request.period[5:9]) if request.period[5:9].isdigit() else None,
+        date=None, year=request.due_on.year,  # the blank date line: the year it is due
         doc_type_title="BÁO CÁO", summary=f"Tổng hợp {nfc(request.title)}",
         intro=(f"Thực hiện yêu cầu báo cáo “{nfc(request.title)}” năm học {request.period}, {unit.name} tổng hợp "
                f"báo cáo của các trường như sau:"),

@@ -7,6 +7,8 @@ import io
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from docx import Document
 from openpyxl import load_workbook
 
@@ -108,3 +110,22 @@ def test_activities_missing_and_highlights(world, tree):
     states = {r[0]: r[-1] for r in book["Tình trạng nộp"].iter_rows(min_row=2, values_only=True)}
     assert states["Trường Tiểu học A"] == "Đúng hạn" and states["Trường THPT B"] != "Đúng hạn"
     assert ("Trường Tiểu học A", 2, 14, 10, 3, 27) in list(book["Hoạt động"].iter_rows(values_only=True))
+
+
+def _queries(request) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        consolidate(request)
+    return len(captured)
+
+
+def test_a_fixed_number_of_queries_whatever_the_number_of_schools(world, tree):
+    _schools, clubs, _sessions = tree
+    request = sent_request(world.province, indicators=[clubs])
+    for school in (world.school, world.school_b):
+        activity(school, "Chuyên đề", dt.date(2025, 11, 20), people=[("students", "F", 3)])
+    before = _queries(request)
+    for n in range(5):
+        school = make_unit(f"truong-them-{n}", "school", world.commune, "primary", name=f"Trường thêm {n}")
+        activity(school, "Chuyên đề", dt.date(2025, 11, 21), people=[("students", "M", 2)])
+        make_version(request, school, ReportStatus.SUBMITTED, submitted_on=dt.date(2025, 12, 18))
+    assert _queries(request) == before
