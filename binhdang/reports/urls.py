@@ -3,7 +3,7 @@ then each report, its drafting and workflow (urls_reports.py, views_reports.py).
 
 from django.urls import path
 
-from . import views_requests
+from . import views_consolidation, views_requests
 from .urls_reports import report_patterns
 
 app_name = "reports"
@@ -15,5 +15,7 @@ urlpatterns = [
     path("yeu-cau/<uuid:uid>/sua/", views_requests.request_edit_view, name="request_edit"),
     path("yeu-cau/<uuid:uid>/gui/", views_requests.request_send_view, name="request_send"),
     path("yeu-cau/<uuid:uid>/nhac-nop/", views_requests.request_remind_view, name="request_remind"),
+    path("yeu-cau/<uuid:uid>/tong-hop.docx", views_consolidation.consolidate_docx_view, name="consolidate_docx"),
+    path("yeu-cau/<uuid:uid>/tong-hop.xlsx", views_consolidation.consolidate_xlsx_view, name="consolidate_xlsx"),
     *report_patterns,
 ]

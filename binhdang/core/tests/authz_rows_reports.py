@@ -57,4 +57,7 @@ REPORT_ROWS: dict[str, list[Row]] = {
     # Sending a sent request is refused with a message and a redirect (302), as is a second send.
     "reports:request_send": _post_only(sent_request_uid, "302"),
     "reports:request_remind": _post_only(sent_request_uid, "302"),
+    # The consolidation's files: VIEW at the issuer (the school's own staff are not members there: 404).
+    "reports:consolidate_docx": [Row("login 404 404 404 404 404 404 404 200 200 200", sent_request_uid)],
+    "reports:consolidate_xlsx": [Row("login 404 404 404 404 404 404 404 200 200 200", sent_request_uid)],
 }
