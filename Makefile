@@ -59,6 +59,7 @@ bench: install-test
 	$(BIN)/python benchmarks/plan_documents.py
 	$(BIN)/python benchmarks/campaign_board.py
 	$(BIN)/python benchmarks/aggregation.py
+	$(BIN)/python benchmarks/consolidation.py
 
 # Re-pin every dependency after editing pyproject.toml.
 lock:
