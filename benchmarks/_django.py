@@ -26,3 +26,24 @@ def django_in(tmp: Path, *, collectstatic: bool = False, database_from_env: bool
     call_command("migrate", verbosity=0)
     if collectstatic:
         call_command("collectstatic", interactive=False, verbosity=0)
+
+
+def timed(function):
+    """(value, seconds) of one call."""
+    import time
+
+    start = time.perf_counter()
+    value = function()
+    return value, time.perf_counter() - start
+
+
+def median_of(repeat: int, function) -> tuple[object, float]:
+    """(value, median seconds) over `repeat` calls after one warm-up call (caches, imports, prepared plans)."""
+    import statistics
+
+    value, _ = timed(function)
+    times = []
+    for _ in range(repeat):
+        value, seconds = timed(function)
+        times.append(seconds)
+    return value, statistics.median(times)

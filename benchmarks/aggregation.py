@@ -25,29 +25,14 @@ The SQL side computes one indicator where ours reads all of them: the comparison
 """
 
 import argparse
-import statistics
 import tempfile
-import time
 from pathlib import Path
 
-from _django import django_in  # benchmarks/ is on sys.path when a script runs
+from _django import django_in
+from _django import median_of as _median
+from _django import timed as _timed  # benchmarks/ is on sys.path when a script runs
 
 MANAGERS = ("principal", "vice_principal")
-
-
-def _timed(function):
-    start = time.perf_counter()
-    value = function()
-    return value, time.perf_counter() - start
-
-
-def _median(repeat: int, function) -> tuple[object, float]:
-    value, _ = _timed(function)  # warm-up: caches, prepared plans
-    times = []
-    for _ in range(repeat):
-        value, seconds = _timed(function)
-        times.append(seconds)
-    return value, statistics.median(times)
 
 
 def _line(label: str, ours: float, sql: float) -> None:

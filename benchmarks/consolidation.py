@@ -24,32 +24,17 @@ over the expected schools, and the request's tracking read. Each line prints the
 import argparse
 import datetime as dt
 import io
-import statistics
 import tempfile
-import time
 from pathlib import Path
 
-from _django import django_in  # benchmarks/ is on sys.path when a script runs
+from _django import django_in
+from _django import median_of as _median
+from _django import timed as _timed  # benchmarks/ is on sys.path when a script runs
 
 HIGHLIGHTS = ("Tổ chức chuyên đề “Bình đẳng giới trong nhà trường” cho toàn trường.\n"
               "Câu lạc bộ Em yêu bình đẳng sinh hoạt hằng tháng, 40 học sinh tham gia.\n"
               "Hộp thư tư vấn tiếp nhận 12 lượt hỏi, đã trả lời đủ.\n"
               "Giáo viên chủ nhiệm lồng ghép nội dung vào giờ sinh hoạt lớp.")
-
-
-def _timed(function):
-    start = time.perf_counter()
-    value = function()
-    return value, time.perf_counter() - start
-
-
-def _median(repeat: int, function) -> tuple[object, float]:
-    value, _ = _timed(function)  # warm-up: caches, imports, templates
-    times = []
-    for _ in range(repeat):
-        value, seconds = _timed(function)
-        times.append(seconds)
-    return value, statistics.median(times)
 
 
 def _line(label: str, ours: float, base: float) -> None:
