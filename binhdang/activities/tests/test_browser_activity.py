@@ -59,7 +59,9 @@ def test_teacher_logs_with_photos_committee_sees_progress(page, world, _browser,
         page.click("#upload-evidence")
     thumbs = page.locator("#evidence-gallery img")
     assert thumbs.count() == 2
-    assert all(thumbs.nth(i).evaluate("img => img.complete && img.naturalWidth > 0") for i in range(2))
+    # Wait for the thumbnails to load (checking at once raced the image requests on a loaded CI machine).
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('#evidence-gallery img')].every(i => i.complete && i.naturalWidth > 0)")
     _no_horizontal_scroll(page)
 
     # Reported done with the results and the final counts.
