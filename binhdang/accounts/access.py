@@ -93,3 +93,13 @@ def require_active_unit(request, level: Level) -> OrgUnit:
     if level > Level.VIEW and unit.is_closed:
         raise PermissionDenied
     return unit
+
+
+def require_authority_unit(request) -> OrgUnit:
+    """The active unit when it is an authority above schools (commune, Sở) and the user is ADMIN
+    there: launching campaigns, asking for reports and locking figures are decided above the
+    schools, so a principal (ADMIN at a school) gets 403."""
+    unit = require_active_unit(request, Level.ADMIN)
+    if unit.is_school:
+        raise PermissionDenied
+    return unit

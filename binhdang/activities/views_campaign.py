@@ -116,9 +116,7 @@ def _save_form(request, unit, campaign=None):
 
 @login_required
 def campaign_create_view(request):
-    unit = access.require_active_unit(request, Level.ADMIN)
-    if unit.is_school:
-        raise PermissionDenied
+    unit = access.require_authority_unit(request)
     return _save_form(request, unit)
 
 

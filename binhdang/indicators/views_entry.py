@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from binhdang.accounts.access import require_active_unit
+from binhdang.accounts.access import require_active_unit, require_authority_unit
 from binhdang.accounts.roles import Level
 
 from . import entry, services
@@ -85,9 +85,7 @@ def entry_complete(request):
 def period_locks(request):
     """The authority's page: lock a period for every unit below. A school has no unit below to lock,
     and locking its own figures would let it unlock them too, so the page is for units above it."""
-    unit = require_active_unit(request, Level.ADMIN)
-    if unit.is_school:
-        raise PermissionDenied
+    unit = require_authority_unit(request)
     period = _period(request)
     if request.method == "POST":
         locked = request.POST.get("action") != "unlock"

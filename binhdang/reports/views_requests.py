@@ -3,7 +3,7 @@ sending, tracking and reminders. Thin: rules in requests.py, reads in tracking.p
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -62,9 +62,7 @@ def _form_page(request, unit, report_request=None):
 
 @login_required
 def request_create_view(request):
-    unit = access.require_active_unit(request, Level.ADMIN)
-    if unit.is_school:
-        raise PermissionDenied
+    unit = access.require_authority_unit(request)
     return _form_page(request, unit)
 
 
