@@ -18,7 +18,8 @@ each after a warm-up as the median of `--repeat`:
 
 against one baseline: the aggregation queries alone, run directly — the Rollup rows of the
 province and every unit below it for the request's indicators, the one grouped activities query
-over the expected schools, and the request's tracking read. Each line prints the ratio ours / baseline.
+over the expected schools, the request's tracking read and the suppressed student-protection
+totals. Each line prints the ratio ours / baseline.
 """
 
 import argparse
@@ -64,6 +65,7 @@ def main() -> None:
         from binhdang.reports.drafting import _bounds
         from binhdang.reports.models import Report, ReportKind, ReportRequest, ReportStatus
         from binhdang.reports.tracking import request_tracking
+        from binhdang.safeguarding.statistics import case_count_totals
 
         version = connection.Database.sqlite_version if connection.vendor == "sqlite" else connection.pg_version
         print(f"database: {connection.vendor} {version}")
@@ -112,9 +114,10 @@ def main() -> None:
                     F=Sum("participations__count", filter=Q(participations__sex="F")),
                     M=Sum("participations__count", filter=Q(participations__sex="M")),
                     U=Sum("participations__count", filter=Q(participations__sex="U"))))
-            return figures, tracking, activities
+            protection = case_count_totals(province, request.covers_from, request.covers_to)
+            return figures, tracking, activities, protection
 
-        (figures, tracking, activities), base = _median(args.repeat, baseline)
+        (figures, tracking, activities, _protection), base = _median(args.repeat, baseline)
         data, t_consolidate = _median(args.repeat, lambda: consolidate(request))
         docx, t_docx = _median(args.repeat, lambda: render_consolidation_docx(data))
         xlsx, t_xlsx = _median(args.repeat, lambda: render_consolidation_xlsx(data))

@@ -98,7 +98,25 @@ class Article:
         return f"{self.label} {self.text}"
 
 
-Block = Heading | Paragraph | Bullet | Article
+@dataclass(frozen=True)
+class Table:
+    """A table of figures (a consolidation's indicators, activities by unit): a header row
+    repeated on every page, then the rows; `widths` are relative column widths (even if empty)."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    widths: tuple[float, ...] = ()
+
+    def __post_init__(self):
+        if not self.header:
+            raise ValueError("a table needs a header")
+        if any(len(row) != len(self.header) for row in self.rows):
+            raise ValueError("every row needs one cell per header column")
+        if self.widths and len(self.widths) != len(self.header):
+            raise ValueError("one width per column")
+
+
+Block = Heading | Paragraph | Bullet | Article | Table
 
 
 @dataclass(frozen=True)

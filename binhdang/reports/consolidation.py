@@ -1,8 +1,11 @@
 """The issuer's consolidation of a request (issue 7, item 5): what the issuer reports upward from its
 schools' answers. Figures come from the issuer's own Rollup rows (Σnumerator / Σdenominator over
 every school below, never an average of the schools' rates), activities from one aggregate query
-over the expected schools, the missing schools from tracking, and highlights from the handed-in
-reports' "highlights" sections. Rendering (DOCX, XLSX) is in consolidation_files.py."""
+over the issuer's subtree (each expected unit counts its own subtree, so a commune answering for its
+schools counts what they did), student protection as the suppressed totals only, the missing units
+from tracking, and highlights from the handed-in reports' "highlights" sections. The same totals
+come out whether the Sở asks every school or asks its communes plus the schools directly under it.
+Rendering (DOCX, XLSX) is in consolidation_files.py; the files are made by the worker (exports.py)."""
 
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ from binhdang.activities.models import Activity, ActivityStatus
 from binhdang.indicators.selectors import Figure, export_rows
 from binhdang.lib.vntext import nfc
 from binhdang.orgs.models import OrgUnit
+from binhdang.safeguarding.statistics import Totals, case_count_totals
 
 from .drafting import _bounds
 from .models import ReportRequest
@@ -24,9 +28,13 @@ HIGHLIGHT_LINES = 3  # the first lines of each school's highlights: the consolid
 
 @dataclass
 class SchoolActivities:
-    school: OrgUnit
+    school: OrgUnit  # an expected unit: a school, or a commune answering for its schools
     activities: int
     by_sex: dict[str, int]  # "F", "M", "U" → participants
+
+    @property
+    def participants(self) -> int:
+        return sum(self.by_sex.values())
 
 
 @dataclass
@@ -39,6 +47,10 @@ class Consolidation:
     tracking_rows: list[dict]
     missing: list[OrgUnit]
     highlights: list[tuple[OrgUnit, list[str]]] = field(default_factory=list)
+    protection: Totals | None = None
+    # The expected units' activities grouped under the issuer's direct children (communes, schools
+    # directly under it): the report's table stays a page long for a province of a thousand schools.
+    by_child: list[SchoolActivities] = field(default_factory=list)
 
     @property
     def own_figures(self) -> list[tuple[str, Figure]]:
@@ -54,23 +66,50 @@ class Consolidation:
         return totals
 
 
-def _activities(request: ReportRequest, schools: list[OrgUnit]) -> list[SchoolActivities]:
-    """Done activities of the expected schools inside covers_from..covers_to, with participants by
-    sex: one grouped query (participations summed per sex; activities counted distinct since the
-    join repeats an activity once per participation row)."""
+def _prefixes(path: str) -> list[str]:
+    """"1.2.3." → ["1.2.3.", "1.2.", "1."]: the unit's path and its ancestors' paths."""
+    parts = path.strip(".").split(".")
+    return [".".join(parts[:n]) + "." for n in range(len(parts), 0, -1)]
+
+
+def _activities(request: ReportRequest, units: list[OrgUnit]) -> list[SchoolActivities]:
+    """Done activities inside covers_from..covers_to of each expected unit's subtree, participants by
+    sex: one grouped query over the issuer's subtree (participations summed per sex, activities
+    counted distinct since the join repeats an activity once per participation row), each unit's
+    rows then credited to the expected unit whose path it lies under."""
     low, high = _bounds(request)
-    rows = {r["unit_id"]: r for r in Activity.objects.filter(
-        unit__in=schools, status=ActivityStatus.DONE, starts_at__gte=low, starts_at__lt=high)
-        .values("unit_id").annotate(
+    rows = Activity.objects.filter(
+        unit__path__startswith=request.issuer_unit.path, status=ActivityStatus.DONE,
+        starts_at__gte=low, starts_at__lt=high).values("unit__path").annotate(
             n=Count("id", distinct=True),
             F=Sum("participations__count", filter=Q(participations__sex="F")),
             M=Sum("participations__count", filter=Q(participations__sex="M")),
-            U=Sum("participations__count", filter=Q(participations__sex="U")))}
-    out = []
-    for school in schools:
-        row = rows.get(school.pk, {})
-        out.append(SchoolActivities(school, row.get("n", 0), {s: row.get(s) or 0 for s in ("F", "M", "U")}))
-    return out
+            U=Sum("participations__count", filter=Q(participations__sex="U")))
+    out = {unit.path: SchoolActivities(unit, 0, dict.fromkeys(("F", "M", "U"), 0)) for unit in units}
+    for row in rows:
+        owner = next((out[p] for p in _prefixes(row["unit__path"]) if p in out), None)
+        if owner is None:
+            continue  # not asked for (the issuer's own, or a unit the request left out)
+        owner.activities += row["n"]
+        for sex in ("F", "M", "U"):
+            owner.by_sex[sex] += row[sex] or 0
+    return [out[unit.path] for unit in units]
+
+
+def _by_child(issuer: OrgUnit, rows: list[SchoolActivities]) -> list[SchoolActivities]:
+    """The rows summed under the issuer's direct child each lies in (one query for the children)."""
+    depth = len(issuer.path.strip(".").split(".")) + 1
+    child_path = {row.school.pk: ".".join(row.school.path.strip(".").split(".")[:depth]) + "." for row in rows}
+    children = {u.path: u for u in OrgUnit.objects.filter(path__in=set(child_path.values()))}
+    out: dict[str, SchoolActivities] = {}
+    for row in rows:
+        path = child_path[row.school.pk]
+        total = out.setdefault(path, SchoolActivities(children.get(path, row.school), 0,
+                                                      dict.fromkeys(("F", "M", "U"), 0)))
+        total.activities += row.activities
+        for sex, n in row.by_sex.items():
+            total.by_sex[sex] += n
+    return sorted(out.values(), key=lambda r: (r.school.kind != "commune", r.school.name))
 
 
 def _highlight_lines(report) -> list[str]:
@@ -90,8 +129,12 @@ def consolidate(request: ReportRequest) -> Consolidation:
     schools = [row["school"] for row in tracking.rows]
     handed = [row for row in tracking.rows if row["state"] in (ON_TIME, LATE)]
     highlights = [(row["school"], lines) for row in handed if (lines := _highlight_lines(row["report"]))]
+    activities = _activities(request, schools)
     return Consolidation(
-        request=request, unit=unit, figures=figures, activities=_activities(request, schools),
+        request=request, unit=unit, figures=figures, activities=activities,
         tracking_rows=tracking.rows,
         missing=[row["school"] for row in tracking.rows if row["state"] not in (ON_TIME, LATE)],
-        highlights=highlights)
+        highlights=highlights,
+        # Only the suppressed totals of consented cases leave the schools (as in a school's report).
+        protection=case_count_totals(unit, request.covers_from, request.covers_to),
+        by_child=_by_child(unit, activities))

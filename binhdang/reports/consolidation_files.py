@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import io
 
+from django.conf import settings
 from django.utils import timezone
 from openpyxl import Workbook
 
 from binhdang.activities.campaign_report import _sexes, report_place
 from binhdang.documents.codes import DocType, code_for, number_line
 from binhdang.documents.rendering.docx import render_docx
-from binhdang.documents.spec import Bullet, Heading, OfficialDocument, Paragraph, Recipient, Signer
+from binhdang.documents.spec import Bullet, Heading, OfficialDocument, Paragraph, Recipient, Signer, Table
 from binhdang.lib.vntext import nfc
 from binhdang.orgs.models import OrgKind
 from binhdang.plans.workflow import VIETNAM
@@ -26,37 +27,82 @@ STATE_LABEL = {ON_TIME: "Đúng hạn", LATE: "Trễ hạn", RETURNED: "Bị tr�
 SIGNER = {OrgKind.COMMUNE: "CHỦ TỊCH", OrgKind.DEPARTMENT: "GIÁM ĐỐC"}
 
 
-def _figure_line(key: str, cell) -> str:
-    indicator = cell.indicator
-    unit = f" {indicator.unit_label}" if indicator.unit_label and cell.value is not None else ""
-    sums = f" ({cell.numerator_shown}/{cell.denominator_shown})" if indicator.is_rate else ""
-    return f"{nfc(indicator.name)} – {disaggregation_label(key)}: {cell.shown}{unit}{sums}."
+# The report names this many missing units and this many schools' highlights; the annex has them all.
+MISSING_SHOWN = 30
+HIGHLIGHT_SCHOOLS = 15
+
+
+def _number(n: int) -> str:
+    """1234 → "1.234" (Vietnamese thousands separator)."""
+    return f"{n:,}".replace(",", ".")
+
+
+def _value(cell) -> str:
+    unit = f" {cell.indicator.unit_label}" if cell.indicator.unit_label and cell.value is not None else ""
+    return f"{cell.shown}{unit}"
+
+
+def _indicator_table(own) -> Table:
+    rows = tuple((nfc(cell.indicator.name), disaggregation_label(key), _value(cell),
+                  f"{cell.numerator_shown}/{cell.denominator_shown}" if cell.indicator.is_rate else "")
+                 for key, cell in own)
+    return Table(("Chỉ số", "Phân tổ", "Giá trị", "Tử số/Mẫu số"), rows, widths=(5, 2, 1.6, 1.8))
+
+
+def _activity_table(data: Consolidation) -> Table:
+    rows = [(nfc(r.school.name), _number(r.activities), _number(r.by_sex["F"]), _number(r.by_sex["M"]),
+             _number(r.by_sex["U"]), _number(r.participants)) for r in data.by_child]
+    totals = data.activity_totals
+    rows.append(("Tổng cộng", _number(totals["activities"]), _number(totals["F"]), _number(totals["M"]),
+                 _number(totals["U"]), _number(totals["F"] + totals["M"] + totals["U"])))
+    return Table(("Đơn vị", "Số hoạt động", "Nữ", "Nam", "Chưa rõ", "Tổng lượt"), tuple(rows),
+                 widths=(4.4, 1.6, 1.2, 1.2, 1.2, 1.4))
+
+
+def _protection(data: Consolidation) -> list:
+    totals = data.protection
+    if totals is None:
+        return []
+    shown = "dưới ngưỡng công bố" if totals.total.suppressed else _number(totals.total.count)
+    return [Heading(1, "PHÒNG NGỪA, HỖ TRỢ HỌC SINH", "IV."), Paragraph(
+        f"Số vụ việc được các trường tiếp nhận và hỗ trợ trong thời gian báo cáo (đã có sự đồng ý thống kê): "
+        f"{shown}. Số liệu dưới {settings.BINHDANG_SUPPRESS_BELOW} không công bố để bảo vệ học sinh.")]
 
 
 def document(data: Consolidation) -> OfficialDocument:
     request, unit = data.request, data.unit
     body = [Heading(1, "TÌNH HÌNH NỘP BÁO CÁO", "I.")]
     expected, missing = len(data.tracking_rows), len(data.missing)
-    body.append(Paragraph(f"Số trường phải báo cáo: {expected}; đã nộp: {expected - missing}; "
+    body.append(Paragraph(f"Số đơn vị phải báo cáo: {expected}; đã nộp: {expected - missing}; "
                           f"chưa nộp: {missing}."))
     if data.missing:
-        body.append(Paragraph("Các trường chưa nộp báo cáo:"))
-        body += [Bullet(nfc(school.name)) for school in data.missing]
+        body.append(Paragraph("Các đơn vị chưa nộp báo cáo:"))
+        body += [Bullet(nfc(school.name)) for school in data.missing[:MISSING_SHOWN]]
+        if missing > MISSING_SHOWN:
+            body.append(Paragraph(f"Và {missing - MISSING_SHOWN} đơn vị khác (danh sách đầy đủ tại Phụ lục, "
+                                  f"trang “Tình trạng nộp”)."))
     body.append(Heading(1, "KẾT QUẢ TỔ CHỨC CÁC HOẠT ĐỘNG", "II."))
     totals = data.activity_totals
     body.append(Paragraph(f"Từ ngày {request.covers_from:%d/%m/%Y} đến ngày {request.covers_to:%d/%m/%Y}, các "
-                          f"trường đã tổ chức {totals['activities']} hoạt động; số lượt người tham gia: "
-                          f"{_sexes({s: totals[s] for s in ('F', 'M', 'U')})}."))
-    body += [Bullet(f"{nfc(row.school.name)}: {row.activities} hoạt động, {_sexes(row.by_sex)}.")
-             for row in data.activities if row.activities]
+                          f"đơn vị đã tổ chức {_number(totals['activities'])} hoạt động; số lượt người tham gia: "
+                          f"{_sexes({s: totals[s] for s in ('F', 'M', 'U')})}. Chi tiết theo đơn vị trực thuộc:"))
+    body.append(_activity_table(data))
     body.append(Heading(1, "CÁC CHỈ SỐ", "III."))
     own = data.own_figures
-    body += [Bullet(_figure_line(key, cell)) for key, cell in own] or [
-        Paragraph(f"Chưa có số liệu chỉ số năm học {request.period}.")]
-    body.append(Heading(1, "HOẠT ĐỘNG NỔI BẬT", "IV."))
-    for school, lines in data.highlights:
+    if own:
+        body.append(Paragraph(f"Số liệu năm học {request.period} của toàn {unit.name} (tỷ lệ tính trên tổng tử số "
+                              f"và tổng mẫu số của các trường):"))
+        body.append(_indicator_table(own))
+    else:
+        body.append(Paragraph(f"Chưa có số liệu chỉ số năm học {request.period}."))
+    body += _protection(data)
+    body.append(Heading(1, "HOẠT ĐỘNG NỔI BẬT", "V."))
+    for school, lines in data.highlights[:HIGHLIGHT_SCHOOLS]:
         body.append(Paragraph(f"{nfc(school.name)}:"))
         body += [Bullet(line.lstrip("-+ ").strip()) for line in lines]
+    if len(data.highlights) > HIGHLIGHT_SCHOOLS:
+        body.append(Paragraph(f"Hoạt động nổi bật của {len(data.highlights) - HIGHLIGHT_SCHOOLS} đơn vị khác: xem "
+                              f"Phụ lục, trang “Nổi bật”."))
     if not data.highlights:
         body.append(Paragraph("Các báo cáo đã nộp chưa nêu hoạt động nổi bật."))
     code = code_for(DocType.REPORT, unit.short_name) if unit.short_name.strip() else "BC"
@@ -66,7 +112,7 @@ def document(data: Consolidation) -> OfficialDocument:
         date=None, year=request.due_on.year,  # the blank date line: the year it is due
         doc_type_title="BÁO CÁO", summary=f"Tổng hợp {nfc(request.title)}",
         intro=(f"Thực hiện yêu cầu báo cáo “{nfc(request.title)}” năm học {request.period}, {unit.name} tổng hợp "
-               f"báo cáo của các trường như sau:"),
+               f"báo cáo của các đơn vị như sau:"),
         body=body, closing=f"Trên đây là báo cáo tổng hợp của {unit.name}.",
         signer=Signer(position=SIGNER.get(unit.kind, "THỦ TRƯỞNG ĐƠN VỊ"), name=""),
         recipients=[*([Recipient(unit.parent.name, "để báo cáo")] if unit.parent_id else []), Recipient.archive()],
@@ -88,7 +134,7 @@ def render_consolidation_xlsx(data: Consolidation) -> bytes:
                       cell.numerator if not cell.suppressed else cell.numerator_shown, cell.denominator,
                       float(value) if value is not None else cell.shown])
     status = book.create_sheet("Tình trạng nộp")
-    status.append(["Trường", "Mã", "Phiên bản", "Số, ký hiệu", "Nộp lúc", "Theo dõi"])
+    status.append(["Đơn vị", "Mã", "Phiên bản", "Số, ký hiệu", "Nộp lúc", "Theo dõi"])
     for row in data.tracking_rows:
         report = row["report"]
         submitted = (timezone.localtime(report.submitted_at, VIETNAM).strftime("%d/%m/%Y %H:%M")
@@ -96,10 +142,15 @@ def render_consolidation_xlsx(data: Consolidation) -> bytes:
         status.append([row["school"].name, row["school"].code, report.version if report else "",
                        report.number if report else "", submitted, STATE_LABEL[row["state"]]])
     work = book.create_sheet("Hoạt động")
-    work.append(["Trường", "Số hoạt động", "Nữ", "Nam", "Chưa rõ", "Tổng lượt tham gia"])
+    work.append(["Đơn vị", "Mã", "Số hoạt động", "Nữ", "Nam", "Chưa rõ", "Tổng lượt tham gia"])
     for row in data.activities:
-        work.append([row.school.name, row.activities, row.by_sex["F"], row.by_sex["M"], row.by_sex["U"],
-                     sum(row.by_sex.values())])
+        work.append([row.school.name, row.school.code, row.activities, row.by_sex["F"], row.by_sex["M"],
+                     row.by_sex["U"], row.participants])
+    highlights = book.create_sheet("Nổi bật")
+    highlights.append(["Đơn vị", "Mã", "Hoạt động nổi bật"])
+    for school, lines in data.highlights:
+        for line in lines:
+            highlights.append([school.name, school.code, line.lstrip("-+ ").strip()])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -8,7 +8,7 @@ from binhdang.indicators import periods
 from binhdang.indicators.models import Indicator
 
 from .models import ReportKind
-from .requests import DEFAULT_SECTIONS, schools_below
+from .requests import DEFAULT_SECTIONS, answering_units_below
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -21,8 +21,9 @@ class RequestForm(forms.Form):
     covers_to = forms.DateField(label=_("Đến ngày"), widget=DATE)
     due_on = forms.DateField(label=_("Hạn nộp"), widget=DATE)
     schools = forms.ModelMultipleChoiceField(
-        label=_("Các trường"), required=False, queryset=None, widget=forms.CheckboxSelectMultiple,
-        help_text=_("Không chọn trường nào: mọi trường trực thuộc."))
+        label=_("Các đơn vị"), required=False, queryset=None, widget=forms.CheckboxSelectMultiple,
+        help_text=_("Không chọn đơn vị nào: mọi trường trực thuộc. Chọn một xã: xã báo cáo thay cho các trường "
+                    "của xã."))
     sections = forms.CharField(label=_("Các phần"), required=False, widget=forms.Textarea(attrs={"rows": 5}),
                                help_text=_("Mỗi dòng một phần; để trống: các phần thường có của loại báo cáo."))
     indicators = forms.ModelMultipleChoiceField(label=_("Bảng chỉ số"), required=False, queryset=None,
@@ -36,7 +37,7 @@ class RequestForm(forms.Form):
         choices = periods.recent(3, until=f"{int(current[:4]) + 1}-{int(current[:4]) + 2}")
         self.fields["period"].choices = [(p, p) for p in reversed(choices)]
         self.fields["period"].initial = current
-        self.fields["schools"].queryset = schools_below(unit).order_by("name")
+        self.fields["schools"].queryset = answering_units_below(unit).order_by("kind", "name")
         self.fields["indicators"].queryset = Indicator.objects.filter(is_active=True)
         self.fields["campaign"].queryset = ActionMonthCampaign.objects.filter(issuer_unit=unit)
         self.fields["sections"].initial = "\n".join(DEFAULT_SECTIONS[ReportKind.ACTION_MONTH])

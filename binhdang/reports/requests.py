@@ -10,7 +10,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from binhdang.accounts.models import Membership
-from binhdang.accounts.roles import Role
 from binhdang.audit.services import record
 from binhdang.core.notifications import notify
 from binhdang.indicators import periods
@@ -19,7 +18,7 @@ from binhdang.orgs.models import OrgKind, OrgUnit
 
 from .drafting import section_kind
 from .models import Report, ReportEvent, ReportKind, ReportRequest, ReportStatus
-from .scope import expected_schools
+from .scope import ANSWERING_KINDS, HEAD_ROLES, expected_schools
 
 # The sections each kind of report is usually asked for (the form starts with these).
 DEFAULT_SECTIONS = {
@@ -37,6 +36,19 @@ HANDED_IN = (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED)
 def schools_below(unit: OrgUnit):
     return OrgUnit.objects.filter(kind=OrgKind.SCHOOL, valid_to__isnull=True,
                                   path__startswith=unit.path).exclude(pk=unit.pk)
+
+
+def answering_units_below(unit: OrgUnit):
+    """What a request may list: the open schools and communes below the unit."""
+    return OrgUnit.objects.filter(kind__in=ANSWERING_KINDS, valid_to__isnull=True,
+                                  path__startswith=unit.path).exclude(pk=unit.pk)
+
+
+def _overlaps(units) -> list[tuple[OrgUnit, OrgUnit]]:
+    """(school, commune) pairs where both are listed and the school lies under the commune: its
+    activities would count twice (once as itself, once in the commune's answer)."""
+    communes = [u for u in units if u.kind == OrgKind.COMMUNE]
+    return [(u, c) for u in units for c in communes if u.pk != c.pk and u.path.startswith(c.path)]
 
 
 def _clean(unit, *, kind, title, period, covers_from, covers_to, due_on, schools, sections, campaign) -> dict:
@@ -65,9 +77,13 @@ def _clean(unit, *, kind, title, period, covers_from, covers_to, due_on, schools
     if first and due_on and not first <= due_on <= last + dt.timedelta(days=31):
         errors.setdefault("due_on", []).append(
             _("Hạn nộp: phải nằm trong năm học %(period)s (hoặc tháng 9 ngay sau).") % {"period": period})
-    below = set(schools_below(unit).values_list("pk", flat=True))
+    below = set(answering_units_below(unit).values_list("pk", flat=True))
     if any(school.pk not in below for school in schools):
-        errors.setdefault("schools", []).append(_("Các trường: chỉ chọn trường trực thuộc đơn vị."))
+        errors.setdefault("schools", []).append(_("Các đơn vị: chỉ chọn trường hoặc xã trực thuộc đơn vị."))
+    for school, commune in _overlaps(list(schools)):
+        errors.setdefault("schools", []).append(
+            _("Các đơn vị: “%(school)s” thuộc “%(commune)s” đã chọn; xã báo cáo cả cho trường này, hãy bỏ chọn "
+              "một trong hai.") % {"school": school.name, "commune": commune.name})
     if campaign is not None and campaign.issuer_unit_id != unit.pk:
         errors.setdefault("campaign", []).append(_("Tháng hành động: phải do chính đơn vị phát động."))
     return errors
@@ -113,9 +129,9 @@ def request_save(*, actor, unit: OrgUnit, request: ReportRequest | None = None, 
 
 
 def principals_of(schools) -> dict[int, list]:
-    """school pk → its principals (active users), in one query."""
+    """unit pk → the people who answer for it (principals, commune officers; active users), in one query."""
     found: dict[int, list] = {}
-    memberships = Membership.objects.filter(unit__in=schools, role=Role.PRINCIPAL, user__is_active=True)
+    memberships = Membership.objects.filter(unit__in=schools, role__in=HEAD_ROLES, user__is_active=True)
     for membership in memberships.select_related("user"):
         found.setdefault(membership.unit_id, []).append(membership.user)
     return found

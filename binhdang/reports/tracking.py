@@ -12,7 +12,7 @@ from binhdang.orgs.models import OrgUnit
 
 from .models import Report, ReportRequest, ReportStatus
 from .requests import HANDED_IN, schools_below
-from .scope import expected_schools
+from .scope import ANSWERING_KINDS, expected_schools
 
 # Tracking states of one school (the latest version decides).
 ON_TIME, LATE, RETURNED, MISSING, NOT_DUE = "on_time", "late", "returned", "missing", "not_due"
@@ -25,10 +25,13 @@ def _ancestor_paths(unit: OrgUnit) -> list[str]:
 
 
 def todo_for_school(school: OrgUnit, today: dt.date | None = None) -> list[dict]:
-    """Sent requests expecting the school (listed, or open-ended from a unit above), with its latest version."""
+    """Sent requests expecting the unit (listed, or open-ended from a unit above for a school), with its
+    latest version. A commune gets here too: the requests of its Sở that list it."""
     today = today or timezone.localdate()
     listed = Q(schools=school)
-    open_ended = Q(schools__isnull=True, issuer_unit__path__in=_ancestor_paths(school))
+    # A request naming no unit expects the schools below its issuer; a commune only when listed.
+    open_ended = Q(schools__isnull=True, issuer_unit__path__in=_ancestor_paths(school)) if school.is_school else Q(
+        pk__in=[])
     requests = list(ReportRequest.objects.filter(sent_at__isnull=False).filter(listed | open_ended)
                     .select_related("issuer_unit").distinct().order_by("due_on", "id"))
     latest: dict[int, Report] = {}
@@ -52,7 +55,7 @@ def requests_of_authority(unit: OrgUnit) -> list[dict]:
                   .values("request_id").annotate(n=Count("unit_id", distinct=True)).values_list("request_id", "n"))
     rows = []
     for request in requests:
-        listed = [s for s in request.schools.all() if s.is_school]
+        listed = [s for s in request.schools.all() if s.kind in ANSWERING_KINDS]
         rows.append({"request": request, "expected": len(listed) if listed else below,
                      "handed_in": handed.get(request.pk, 0)})
     return rows

@@ -15,7 +15,9 @@ urlpatterns = [
     path("yeu-cau/<uuid:uid>/sua/", views_requests.request_edit_view, name="request_edit"),
     path("yeu-cau/<uuid:uid>/gui/", views_requests.request_send_view, name="request_send"),
     path("yeu-cau/<uuid:uid>/nhac-nop/", views_requests.request_remind_view, name="request_remind"),
-    path("yeu-cau/<uuid:uid>/tong-hop.docx", views_consolidation.consolidate_docx_view, name="consolidate_docx"),
-    path("yeu-cau/<uuid:uid>/tong-hop.xlsx", views_consolidation.consolidate_xlsx_view, name="consolidate_xlsx"),
+    path("yeu-cau/<uuid:uid>/tong-hop/", views_consolidation.consolidate_view, name="consolidate"),
+    path("tong-hop/<uuid:uid>/", views_consolidation.consolidation_status_view, name="consolidation_status"),
+    path("tong-hop/<uuid:uid>/tai.<str:fmt>", views_consolidation.consolidation_download_view,
+         name="consolidation_download"),
     *report_patterns,
 ]

@@ -1,36 +1,64 @@
-"""Downloads of a request's consolidation (DOCX report, XLSX annex), for the issuer (VIEW there).
+"""The issuer's consolidation (VIEW there): ask for the files, follow the worker, download them.
+Thin: reuse and staleness in exports.py, the content in consolidation.py / consolidation_files.py."""
 
-Rendered in the request: one request's figures are a handful of queries whatever the number of
-schools (see consolidation.py), and the files are a few kilobytes, so the worker is not needed."""
+from urllib.parse import quote
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
 
 from binhdang.accounts import access
 from binhdang.accounts.roles import Level
 
-from .consolidation import consolidate
-from .consolidation_files import file_stem, render_consolidation_docx, render_consolidation_xlsx
-from .models import ReportRequest
+from .exports import consolidation_request, is_current
+from .models import ConsolidationFile, ReportRequest
 
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CONTENT_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
 
 
-def _download(request, uid, render, content_type, ext):
-    report_request = access.get_for_user(request.user, ReportRequest.objects.select_related("issuer_unit__parent"),
-                                         level=Level.VIEW, unit_attr="issuer_unit", uid=uid)
-    data = consolidate(report_request)
-    response = HttpResponse(render(data), content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{file_stem(data)}.{ext}"'
+def _issuer_request(user, uid) -> ReportRequest:
+    return access.get_for_user(user, ReportRequest.objects.select_related("issuer_unit__parent"),
+                               level=Level.VIEW, unit_attr="issuer_unit", uid=uid)
+
+
+def _file_for_user(request, uid) -> ConsolidationFile:
+    made = get_object_or_404(ConsolidationFile.objects.select_related("request"), uid=uid)
+    made.request = _issuer_request(request.user, made.request.uid)
+    return made
+
+
+@login_required
+@require_POST
+def consolidate_view(request, uid):
+    report_request = _issuer_request(request.user, uid)
+    made = consolidation_request(actor=request.user, unit=request.active_unit or report_request.issuer_unit,
+                                 request=report_request, force=request.POST.get("force") == "1")
+    return redirect("reports:consolidation_status", uid=made.uid)
+
+
+@login_required
+def consolidation_status_view(request, uid):
+    made = _file_for_user(request, uid)
+    template = "reports/_consolidation_status.html" if request.htmx else "reports/consolidation_status.html"
+    return render(request, template, {"made": made, "report_request": made.request,
+                                      "current": is_current(made, made.request)})
+
+
+@login_required
+def consolidation_download_view(request, uid, fmt):
+    if fmt not in CONTENT_TYPES:
+        raise Http404
+    made = _file_for_user(request, uid)
+    stored = made.docx if fmt == "docx" else made.xlsx
+    if made.status != ConsolidationFile.Status.DONE or not stored:
+        return redirect("reports:consolidation_status", uid=made.uid)
+    name = f"Tổng hợp - {made.request.title}"[:80].rstrip(" .-").replace('"', "")
+    response = FileResponse(stored.open("rb"), content_type=CONTENT_TYPES[fmt])
+    # Browsers that read filename* get the Vietnamese name; older ones the ASCII one.
+    response["Content-Disposition"] = (f'attachment; filename="tong-hop-{made.request.uid}.{fmt}"; '
+                                       f"filename*=UTF-8''{quote(name)}.{fmt}")
     return response
-
-
-@login_required
-def consolidate_docx_view(request, uid):
-    return _download(request, uid, render_consolidation_docx, DOCX, "docx")
-
-
-@login_required
-def consolidate_xlsx_view(request, uid):
-    return _download(request, uid, render_consolidation_xlsx, XLSX, "xlsx")

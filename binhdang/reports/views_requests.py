@@ -10,9 +10,10 @@ from django.views.decorators.http import require_POST
 
 from binhdang.accounts import access
 from binhdang.accounts.roles import Level
+from binhdang.orgs.models import OrgKind
 
+from . import exports, tracking
 from . import requests as services
-from . import tracking
 from .forms import RequestForm
 from .models import ReportRequest
 
@@ -29,8 +30,11 @@ def list_view(request):
         return render(request, "reports/todo.html", {"unit": unit, "rows": tracking.todo_for_school(unit),
                                                      "may_draft": access.can(request.user, unit, Level.MANAGE)})
     can_create = access.can(request.user, unit, Level.ADMIN) and not unit.is_closed
+    # A commune both asks its schools and answers its Sở: its own to-do sits under its requests.
+    todo = tracking.todo_for_school(unit) if unit.kind == OrgKind.COMMUNE else []
     return render(request, "reports/request_list.html", {
-        "unit": unit, "rows": tracking.requests_of_authority(unit), "can_create": can_create})
+        "unit": unit, "rows": tracking.requests_of_authority(unit), "can_create": can_create, "todo": todo,
+        "may_draft": access.can(request.user, unit, Level.MANAGE)})
 
 
 def _form_page(request, unit, report_request=None):
@@ -81,9 +85,11 @@ def request_detail_view(request, uid):
     data = tracking.request_tracking(report_request)
     is_admin = access.can(request.user, report_request.issuer_unit, Level.ADMIN)
     peak = max([data.totals["expected"], 1])
+    made = exports.latest_file(report_request)
     return render(request, "reports/tracking.html", {
         "report_request": report_request, "tracking": data, "is_admin": is_admin,
-        "chart": _chart(data.series, peak, report_request.due_on)})
+        "chart": _chart(data.series, peak, report_request.due_on),
+        "made": made, "made_current": exports.is_current(made, report_request)})
 
 
 def _chart(series, peak, due_on) -> dict:

@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 
 from binhdang.accounts import access
 from binhdang.accounts.models import Membership
-from binhdang.accounts.roles import Level, Role
+from binhdang.accounts.roles import Level
 from binhdang.audit.services import record
 from binhdang.core.notifications import notify
 from binhdang.documents.codes import DocType
@@ -32,7 +32,7 @@ from binhdang.plans.workflow import today_in_vietnam
 
 from . import drafting
 from .models import Report, ReportEvent, ReportRequest, ReportStatus
-from .scope import expected_schools
+from .scope import HEAD_ROLES, expected_schools
 
 TEXT_MAX = 20000
 COMMENT_MAX = 2000
@@ -224,7 +224,7 @@ def report_submit(*, actor, report: Report) -> Report:
 
 def _notify_principals(report: Report, kind: str, title: str, body: str = "") -> None:
     url = reverse("reports:report_detail", kwargs={"uid": report.uid})
-    principals = Membership.objects.filter(unit=report.unit, role=Role.PRINCIPAL, is_active=True).select_related("user")
+    principals = Membership.objects.filter(unit=report.unit, role__in=HEAD_ROLES, is_active=True).select_related("user")
     for membership in principals:
         notify(membership.user, report.unit, "report", f"report:{report.uid}:{kind}", title, body, url)
 

@@ -5,9 +5,11 @@ reach them; the school's own staff are not members of the commune, so its pages 
 
 import datetime as dt
 
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from binhdang.reports.models import ReportRequest
+from binhdang.reports.exports import basis_of
+from binhdang.reports.models import ConsolidationFile, ReportRequest
 
 from .authz_rows import Row
 
@@ -30,6 +32,17 @@ def draft_request_uid(world) -> dict:
 
 def sent_request_uid(world) -> dict:
     return {"uid": _request(world, sent=True).uid}
+
+
+def consolidation_file(world, fmt=None) -> dict:
+    request = _request(world, sent=True)
+    made = ConsolidationFile.objects.filter(request=request).first()
+    if made is None:
+        made = ConsolidationFile(request=request, basis=basis_of(request), status=ConsolidationFile.Status.DONE)
+        made.docx.save("m.docx", ContentFile(b"PK docx"), save=False)
+        made.xlsx.save("m.xlsx", ContentFile(b"PK xlsx"), save=False)
+        made.save()
+    return {"uid": made.uid, **({"fmt": fmt} if fmt else {})}
 
 
 def _post_only(kwargs, admin_status: str) -> list[Row]:
@@ -57,7 +70,13 @@ REPORT_ROWS: dict[str, list[Row]] = {
     # Sending a sent request is refused with a message and a redirect (302), as is a second send.
     "reports:request_send": _post_only(sent_request_uid, "302"),
     "reports:request_remind": _post_only(sent_request_uid, "302"),
-    # The consolidation's files: VIEW at the issuer (the school's own staff are not members there: 404).
-    "reports:consolidate_docx": [Row("login 404 404 404 404 404 404 404 200 200 200", sent_request_uid)],
-    "reports:consolidate_xlsx": [Row("login 404 404 404 404 404 404 404 200 200 200", sent_request_uid)],
+    # The consolidation's files: VIEW at the issuer (the school's own staff are not members there: 404);
+    # asking for them redirects to the worker's progress page.
+    "reports:consolidate": _post_only(sent_request_uid, "302"),
+    "reports:consolidation_status": [Row("login 404 404 404 404 404 404 404 200 200 200", consolidation_file)],
+    "reports:consolidation_download": [
+        Row("login 404 404 404 404 404 404 404 200 200 200", lambda world: consolidation_file(world, "docx")),
+        Row("login 404 404 404 404 404 404 404 200 200 200", lambda world: consolidation_file(world, "xlsx"),
+            note="xlsx"),
+    ],
 }

@@ -36,7 +36,7 @@ def _po_entries(path: Path) -> list[dict]:
         for line in block.splitlines():
             if line.startswith("#,"):
                 flags = line
-            elif match := re.match(r'^(msgid_plural|msgid|msgstr(?:\[\d\])?) (".*")$', line):
+            elif match := re.match(r'^(msgctxt|msgid_plural|msgid|msgstr(?:\[\d\])?) (".*")$', line):
                 current = match.group(1)
                 fields[current] = ast.literal_eval(match.group(2))
             elif line.startswith('"') and current:
@@ -65,6 +65,8 @@ def test_compiled_catalogue_matches_the_po_file():
         if "msgid_plural" in fields:
             assert catalogue.ngettext(fields["msgid"], fields["msgid_plural"], 1) == fields["msgstr[0]"]
             assert catalogue.ngettext(fields["msgid"], fields["msgid_plural"], 5) == fields["msgstr[1]"]
+        elif "msgctxt" in fields:  # the same words meaning another thing elsewhere ("Tiếp nhận")
+            assert catalogue.pgettext(fields["msgctxt"], fields["msgid"]) == fields["msgstr"], fields["msgid"]
         else:
             assert catalogue.gettext(fields["msgid"]) == fields["msgstr"], fields["msgid"]
 

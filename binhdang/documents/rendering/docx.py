@@ -18,7 +18,7 @@ from docx.table import _Cell
 from binhdang.lib.vntext import nfc
 
 from ..dates import format_place_date
-from ..spec import Article, Bullet, Heading, OfficialDocument, Paragraph, Recipient
+from ..spec import Article, Bullet, Heading, OfficialDocument, Paragraph, Recipient, Table
 from . import ooxml
 
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -242,7 +242,8 @@ def _main_text(document, doc: OfficialDocument) -> None:
 
     # (bold lead, text, bold, keep with next) for every paragraph after the legal basis, so
     # that the final mark can go on whichever comes last; the lead is an article's "Điều 1.".
-    items: list[tuple[str, str, bool, bool]] = []
+    # A table stands in the list as itself (the final mark never goes on a table).
+    items: list[tuple[str, str, bool, bool] | Table] = []
     if doc.intro.strip():
         items.append(("", nfc(doc.intro).strip(), False, False))
     for block in doc.body:
@@ -258,17 +259,50 @@ def _main_text(document, doc: OfficialDocument) -> None:
             items.append(("", block.full_text, False, False))
         elif isinstance(block, Paragraph):
             items.append(("", block.text, False, False))
+        elif isinstance(block, Table):
+            items.append(block)
         else:
             raise TypeError(f"not a document block: {block!r}")
     if doc.closing.strip():
         items.append(("", doc.closing, False, False))
-    if items:
-        lead, text, bold, keep = items[-1]
-        items[-1] = (lead, final_mark(text), bold, keep)
-    for lead, text, bold, keep in items:
+    last = max((i for i, item in enumerate(items) if not isinstance(item, Table)), default=None)
+    if last is not None:
+        lead, text, bold, keep = items[last]
+        items[last] = (lead, final_mark(text), bold, keep)
+    for item in items:
+        if isinstance(item, Table):
+            _figure_table(document, item)
+            continue
+        lead, text, bold, keep = item
         paragraph = _add_paragraph(document, nfc(text), BODY_PT, bold=bold, keep_with_next=keep, **body)
         if lead:
             _prepend_bold(paragraph, f"{lead} ")
+
+
+TABLE_PT = 12
+
+
+def _figure_table(document, table_spec: Table) -> None:
+    """A bordered table, header bold and repeated on each page; numbers right-aligned."""
+    columns = len(table_spec.header)
+    weights = table_spec.widths or (1.0,) * columns
+    widths = [Emu(int(TEXT_WIDTH * w / sum(weights))) for w in weights]
+    table = document.add_table(rows=1, cols=columns)
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    ooxml.set_table_cell_margins(table, CELL_MARGIN)
+    ooxml.repeat_as_header(table.rows[0])
+    for cell, text in zip(table.rows[0].cells, table_spec.header, strict=True):
+        _add_paragraph(cell, text, TABLE_PT, bold=True)
+    for row in table_spec.rows:
+        cells = table.add_row().cells
+        for cell, text in zip(cells, row, strict=True):
+            numeric = text.replace(".", "").replace(",", "").replace("%", "").strip().isdigit()
+            _add_paragraph(cell, text, TABLE_PT,
+                           align=WD_ALIGN_PARAGRAPH.RIGHT if numeric else WD_ALIGN_PARAGRAPH.LEFT)
+    ooxml.set_table_widths(table, widths)
+    # Space between the table and the paragraph after it.
+    _add_paragraph(document, "", 6)
 
 
 def _prepend_bold(paragraph, text: str) -> None:

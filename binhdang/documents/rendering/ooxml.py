@@ -151,6 +151,12 @@ def set_table_cell_margins(table, left_right: Emu) -> None:
         element.set(qn("w:type"), "dxa")
 
 
+def repeat_as_header(row) -> None:
+    """The row is repeated at the top of every page the table runs onto."""
+    trpr = row._tr.get_or_add_trPr()
+    _child(trpr, "w:tblHeader")
+
+
 def keep_row_on_one_page(row) -> None:
     trpr = row._tr.get_or_add_trPr()
     _child(trpr, "w:cantSplit")

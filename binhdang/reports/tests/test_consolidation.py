@@ -99,17 +99,27 @@ def test_activities_missing_and_highlights(world, tree):
     assert {s.code for s in data.missing} == {"truong-b", "truong-c"}
     assert data.highlights == [(world.school, ["- Dòng một", "- Dòng hai", "- Ba"])]
 
-    text = "\n".join(p.text for p in Document(io.BytesIO(render_consolidation_docx(data))).paragraphs)
+    docx = Document(io.BytesIO(render_consolidation_docx(data)))
+    text = "\n".join(p.text for p in docx.paragraphs)
     assert "BÁO CÁO" in text and "Tổng hợp Báo cáo Tháng hành động" in text
     assert "Trường THPT B" in text and "Dòng một" in text and "không lấy" not in text
-    assert "đã tổ chức 2 hoạt động" in text and "46,3" in text  # 329/710 = 46,34 %
+    assert "đã tổ chức 2 hoạt động" in text
+    tables = [[[c.text for c in row.cells] for row in t.rows] for t in docx.tables]
+    # Activities by the province's direct children: the commune (schools A and C) and school B.
+    activities = next(t for t in tables if t[0][0] == "Đơn vị")
+    assert activities[1:] == [["UBND xã A", "2", "14", "10", "3", "27"], ["Trường THPT B", "0", "0", "0", "0", "0"],
+                              ["Tổng cộng", "2", "14", "10", "3", "27"]]
+    indicators = next(t for t in tables if t[0][0] == "Chỉ số")
+    assert [clubs.name, "tổng", "46,3 %", "329/710"] in [row[:2] + [row[2].replace("\xa0", " ")] + row[3:]
+                                                         for row in indicators]
     book = load_workbook(io.BytesIO(render_consolidation_xlsx(data)))
-    assert book.sheetnames == ["Chỉ số", "Tình trạng nộp", "Hoạt động"]
+    assert book.sheetnames == ["Chỉ số", "Tình trạng nộp", "Hoạt động", "Nổi bật"]
+    assert ("Trường Tiểu học A", "truong-a", "Dòng một") in list(book["Nổi bật"].iter_rows(values_only=True))
     rows = list(book["Chỉ số"].iter_rows(values_only=True))
     assert ("Sở GD&ĐT A", clubs.code, clubs.name, "tổng", 329, 710, 46.34) in rows
     states = {r[0]: r[-1] for r in book["Tình trạng nộp"].iter_rows(min_row=2, values_only=True)}
     assert states["Trường Tiểu học A"] == "Đúng hạn" and states["Trường THPT B"] != "Đúng hạn"
-    assert ("Trường Tiểu học A", 2, 14, 10, 3, 27) in list(book["Hoạt động"].iter_rows(values_only=True))
+    assert ("Trường Tiểu học A", "truong-a", 2, 14, 10, 3, 27) in list(book["Hoạt động"].iter_rows(values_only=True))
 
 
 def _queries(request) -> int:

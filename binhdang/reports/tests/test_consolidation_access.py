@@ -1,5 +1,7 @@
-"""The consolidation's downloads (issuer only) and the `binhdang report consolidate` command."""
+"""The consolidation's files (made by the worker, issuer only, reused while the answers stand) and the
+`binhdang report consolidate` command."""
 
+import datetime as dt
 import io
 import uuid
 
@@ -8,30 +10,77 @@ from django.core.management import CommandError, call_command
 from docx import Document
 from openpyxl import load_workbook
 
+from binhdang.audit.models import AuditEntry
+from binhdang.reports.models import ConsolidationFile, Report, ReportEvent, ReportStatus
 from binhdang.testing import client_in
 
 from .builders import sent_request
+from .helpers import make_version
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("ext", ["docx", "xlsx"])
-def test_issuer_downloads_others_not_found(world, ext):
-    request = sent_request(world.commune)
-    url = f"/bao-cao/yeu-cau/{request.uid}/tong-hop.{ext}"
-    response = client_in(world.commune_officer, world.commune).get(url)
-    assert response.status_code == 200
-    assert response["Content-Disposition"] == f'attachment; filename="tong-hop-{request.uid}.{ext}"'
-    assert response.content[:2] == b"PK"
-    assert client_in(world.province_officer, world.province).get(url).status_code == 200  # rights flow down
-    assert client_in(world.principal, world.school).get(url).status_code == 404  # a school is not the issuer
-    assert client_in(world.outsider, world.other_school).get(url).status_code == 404
+def _ask(client, request, callbacks, **data):
+    with callbacks(execute=True):
+        response = client.post(f"/bao-cao/yeu-cau/{request.uid}/tong-hop/", data)
+    assert response.status_code == 302
+    return ConsolidationFile.objects.get(uid=response.url.split("/")[-2])
 
 
-def test_tracking_page_links_the_files(world):
+def test_the_worker_makes_the_files_and_the_issuer_downloads_them(world, django_capture_on_commit_callbacks):
     request = sent_request(world.commune)
-    page = client_in(world.commune_officer, world.commune).get(f"/bao-cao/yeu-cau/{request.uid}/").content.decode()
-    assert f"/bao-cao/yeu-cau/{request.uid}/tong-hop.docx" in page and "tong-hop.xlsx" in page
+    officer = client_in(world.commune_officer, world.commune)
+    made = _ask(officer, request, django_capture_on_commit_callbacks)
+    assert made.status == ConsolidationFile.Status.DONE and made.finished_at
+    page = officer.get(f"/bao-cao/tong-hop/{made.uid}/").content.decode()
+    assert "Báo cáo tổng hợp đã sẵn sàng" in page
+    for ext in ("docx", "xlsx"):
+        url = f"/bao-cao/tong-hop/{made.uid}/tai.{ext}"
+        response = officer.get(url)
+        assert response.status_code == 200
+        assert response["Content-Disposition"].startswith(f'attachment; filename="tong-hop-{request.uid}.{ext}"')
+        assert b"".join(response.streaming_content)[:2] == b"PK"
+        assert client_in(world.province_officer, world.province).get(url).status_code == 200  # rights flow down
+        assert client_in(world.principal, world.school).get(url).status_code == 404  # a school is not the issuer
+        assert client_in(world.outsider, world.other_school).get(url).status_code == 404
+    assert officer.get(f"/bao-cao/tong-hop/{made.uid}/tai.pdf").status_code == 404
+    entry = AuditEntry.objects.filter(action="report.consolidate").latest("id")
+    assert entry.details["file"] == str(made.uid) and entry.details["reused"] is False
+
+
+def test_same_answers_reuse_the_files_a_submission_makes_new_ones(world, django_capture_on_commit_callbacks):
+    request = sent_request(world.commune)
+    officer = client_in(world.commune_officer, world.commune)
+    first = _ask(officer, request, django_capture_on_commit_callbacks)
+    assert _ask(officer, request, django_capture_on_commit_callbacks) == first
+    tracking = officer.get(f"/bao-cao/yeu-cau/{request.uid}/").content.decode()
+    assert f"/bao-cao/tong-hop/{first.uid}/tai.docx" in tracking
+    make_version(request, world.school, ReportStatus.SUBMITTED, submitted_on=dt.date(2025, 12, 18))
+    ReportEvent.objects.create(request=request, report=Report.objects.get(request=request), unit=world.school,
+                               action=ReportEvent.Action.SUBMITTED)
+    tracking = officer.get(f"/bao-cao/yeu-cau/{request.uid}/").content.decode()
+    assert f"/bao-cao/tong-hop/{first.uid}/tai.docx" not in tracking and "đã cũ" in tracking
+    second = _ask(officer, request, django_capture_on_commit_callbacks)
+    assert second != first and second.status == ConsolidationFile.Status.DONE
+    text = "\n".join(p.text for p in Document(second.docx.open("rb")).paragraphs)
+    assert "đã nộp: 1; chưa nộp: 0" in text
+    # "Tạo lại" builds new files from the same answers (indicator figures entered since).
+    assert _ask(officer, request, django_capture_on_commit_callbacks, force="1") not in (first, second)
+
+
+def test_a_failed_run_says_so_and_offers_a_retry(world, django_capture_on_commit_callbacks, monkeypatch):
+    request = sent_request(world.commune)
+    officer = client_in(world.commune_officer, world.commune)
+
+    def broken(_request):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("binhdang.reports.exports.consolidate", broken)
+    made = _ask(officer, request, django_capture_on_commit_callbacks)
+    assert made.status == ConsolidationFile.Status.FAILED and not made.docx
+    page = officer.get(f"/bao-cao/tong-hop/{made.uid}/").content.decode()
+    assert "Không tạo được tệp tổng hợp" in page and "boom" not in page and "Thử lại" in page
+    assert officer.get(f"/bao-cao/tong-hop/{made.uid}/tai.docx").status_code == 302
 
 
 def test_command_writes_the_report_and_its_annex(world, tmp_path):
@@ -44,7 +93,7 @@ def test_command_writes_the_report_and_its_annex(world, tmp_path):
     text = "\n".join(p.text for p in Document(str(output)).paragraphs)
     assert "Tổng hợp Báo cáo Tháng hành động" in text
     assert "Trường Tiểu học A" in text  # the one expected school, not handed in
-    assert load_workbook(tmp_path / "tong-hop.xlsx").sheetnames == ["Chỉ số", "Tình trạng nộp", "Hoạt động"]
+    assert load_workbook(tmp_path / "tong-hop.xlsx").sheetnames == ["Chỉ số", "Tình trạng nộp", "Hoạt động", "Nổi bật"]
 
 
 @pytest.mark.parametrize("case, message", [

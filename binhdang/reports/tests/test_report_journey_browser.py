@@ -117,13 +117,16 @@ def test_request_submit_return_resubmit_accept_consolidate(page, world):
     assert (latest.version, latest.status, latest.number) == (2, ReportStatus.ACCEPTED, "02/BC-THA")
 
     page.goto(tracking)
+    page.click("#consolidate")  # made by the worker; the page follows it and offers both files
+    page.wait_for_selector("#consolidation-done")
     with page.expect_download() as info:
-        page.get_by_role("link", name="DOCX").click()
-    text = "\n".join(p.text for p in docx.Document(io.BytesIO(info.value.path().read_bytes())).paragraphs)
-    assert f"{world.school.name}: 1 hoạt động" in text
-    assert any("Số buổi tư vấn" in line and ": 19" in line for line in text.splitlines()), text  # the Sở's Rollup
+        page.click("#consolidation-docx")
+    document = docx.Document(io.BytesIO(info.value.path().read_bytes()))
+    rows = [[cell.text for cell in row.cells] for table in document.tables for row in table.rows]
+    assert [world.commune.name, "1", "12", "9", "0", "21"] in rows  # school A's activity, under its commune
+    assert any(row[0] == "Số buổi tư vấn" and row[2].startswith("19") for row in rows), rows  # the Sở's Rollup
     with page.expect_download() as info:
-        page.get_by_role("link", name="XLSX").click()
+        page.click("#consolidation-xlsx")
     book = openpyxl.load_workbook(io.BytesIO(info.value.path().read_bytes()))
     cells = [row for sheet in book.worksheets for row in sheet.iter_rows(values_only=True)]
     assert any(row[0] == world.province.name and 19 in row for row in cells)
