@@ -85,15 +85,15 @@ def build_tree(schools: int, rng: random.Random) -> tuple[list[int], list[tuple[
     def add(code, name, kind, parent: OrgUnit | None, level=""):
         nonlocal next_id
         unit = OrgUnit(id=next_id, code=f"{PREFIX}{code}", name=name, kind=kind, school_level=level,
-                       parent_id=parent.pk if parent else None, path=f"{parent.path if parent else '.'}{next_id}.")
+                       parent_id=parent.pk if parent else None, path=f"{parent.path if parent else ''}{next_id}.")
         next_id += 1
         units.append(unit)
         if parent is not None:
             links.append(ParentLink(unit_id=unit.pk, parent_id=parent.pk))
         return unit
 
+    # Paths as orgs.services writes them ("1.2.3."): readers split on the dots.
     root = add("bo", "Bộ Giáo dục và Đào tạo (bench)", "ministry", None)
-    root.path = f".{root.pk}."
     per_province = max(1, min(MAX_COMMUNES, schools // (PROVINCES * SCHOOLS_PER_COMMUNE)))
     provinces, communes = [], []
     for p in range(1, PROVINCES + 1):

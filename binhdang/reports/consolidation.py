@@ -68,8 +68,7 @@ class Consolidation:
 
 def _prefixes(path: str) -> list[str]:
     """"1.2.3." → ["1.2.3.", "1.2.", "1."]: the unit's path and its ancestors' paths."""
-    parts = path.strip(".").split(".")
-    return [".".join(parts[:n]) + "." for n in range(len(parts), 0, -1)]
+    return [path[:i + 1] for i in range(len(path) - 1, 0, -1) if path[i] == "."]
 
 
 def _activities(request: ReportRequest, units: list[OrgUnit]) -> list[SchoolActivities]:
@@ -98,8 +97,8 @@ def _activities(request: ReportRequest, units: list[OrgUnit]) -> list[SchoolActi
 
 def _by_child(issuer: OrgUnit, rows: list[SchoolActivities]) -> list[SchoolActivities]:
     """The rows summed under the issuer's direct child each lies in (one query for the children)."""
-    depth = len(issuer.path.strip(".").split(".")) + 1
-    child_path = {row.school.pk: ".".join(row.school.path.strip(".").split(".")[:depth]) + "." for row in rows}
+    cut = len(issuer.path)  # a unit's path goes on with its ancestor's below the issuer: "1." → "1.5." → "1.5.9."
+    child_path = {row.school.pk: row.school.path[:row.school.path.index(".", cut) + 1] for row in rows}
     children = {u.path: u for u in OrgUnit.objects.filter(path__in=set(child_path.values()))}
     out: dict[str, SchoolActivities] = {}
     for row in rows:
