@@ -15,15 +15,15 @@ from django.db.models import Count, Q, Sum
 
 from binhdang.activities.models import Activity, ActivityStatus
 from binhdang.indicators.selectors import Figure, export_rows
-from binhdang.lib.vntext import nfc
 from binhdang.orgs.models import OrgUnit
 from binhdang.safeguarding.statistics import Totals, case_count_totals
 
 from .drafting import _bounds
-from .models import ReportRequest
+from .highlights import highlight_lines
+from .models import PickedHighlight, ReportRequest
 from .tracking import LATE, ON_TIME, request_tracking
 
-HIGHLIGHT_LINES = 3  # the first lines of each school's highlights: the consolidation is a summary
+HIGHLIGHT_LINES = 3  # without picks, the first lines of each school's highlights: the consolidation is a summary
 
 
 @dataclass
@@ -111,12 +111,18 @@ def _by_child(issuer: OrgUnit, rows: list[SchoolActivities]) -> list[SchoolActiv
     return sorted(out.values(), key=lambda r: (r.school.kind != "commune", r.school.name))
 
 
-def _highlight_lines(report) -> list[str]:
-    lines = []
-    for section in report.content or []:
-        if isinstance(section, dict) and section.get("kind") == "highlights":
-            lines += [nfc(line).strip() for line in str(section.get("text", "")).splitlines() if line.strip()]
-    return lines[:HIGHLIGHT_LINES]
+def _highlights(request: ReportRequest, handed: list[dict]) -> list[tuple[OrgUnit, list[str]]]:
+    """The issuer's picks when it made any for this request (one query), else the first lines of each
+    handed-in report's highlights."""
+    reports = {row["report"].pk: row for row in handed}
+    picked: dict[int, list[str]] = {}
+    # Read by request (one query even when nothing is handed in yet); a pick of an older version is dropped.
+    for pick in PickedHighlight.objects.filter(request=request).order_by("position"):
+        if pick.report_id in reports:
+            picked.setdefault(pick.report_id, []).append(pick.text)
+    if picked:
+        return [(row["school"], picked[pk]) for pk, row in reports.items() if pk in picked]
+    return [(row["school"], lines[:HIGHLIGHT_LINES]) for row in handed if (lines := highlight_lines(row["report"]))]
 
 
 def consolidate(request: ReportRequest) -> Consolidation:
@@ -127,7 +133,7 @@ def consolidate(request: ReportRequest) -> Consolidation:
     tracking = request_tracking(request)
     schools = [row["school"] for row in tracking.rows]
     handed = [row for row in tracking.rows if row["state"] in (ON_TIME, LATE)]
-    highlights = [(row["school"], lines) for row in handed if (lines := _highlight_lines(row["report"]))]
+    highlights = _highlights(request, handed)
     activities = _activities(request, schools)
     return Consolidation(
         request=request, unit=unit, figures=figures, activities=activities,

@@ -99,7 +99,7 @@ def document(data: Consolidation) -> OfficialDocument:
     body.append(Heading(1, "HOẠT ĐỘNG NỔI BẬT", "V."))
     for school, lines in data.highlights[:HIGHLIGHT_SCHOOLS]:
         body.append(Paragraph(f"{nfc(school.name)}:"))
-        body += [Bullet(line.lstrip("-+ ").strip()) for line in lines]
+        body += [Bullet(line) for line in lines]
     if len(data.highlights) > HIGHLIGHT_SCHOOLS:
         body.append(Paragraph(f"Hoạt động nổi bật của {len(data.highlights) - HIGHLIGHT_SCHOOLS} đơn vị khác: xem "
                               f"Phụ lục, trang “Nổi bật”."))
@@ -124,9 +124,9 @@ def render_consolidation_docx(data: Consolidation) -> bytes:
 
 
 def render_consolidation_xlsx(data: Consolidation) -> bytes:
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Chỉ số"
+    # Write-only: rows stream to the file (a province's annex has tens of thousands of rows).
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Chỉ số")
     sheet.append(["Đơn vị", "Mã chỉ số", "Chỉ số", "Phân tổ", "Tử số", "Mẫu số", "Giá trị"])
     for unit, key, cell in data.figures:
         value = cell.rounded(2)
@@ -150,7 +150,7 @@ def render_consolidation_xlsx(data: Consolidation) -> bytes:
     highlights.append(["Đơn vị", "Mã", "Hoạt động nổi bật"])
     for school, lines in data.highlights:
         for line in lines:
-            highlights.append([school.name, school.code, line.lstrip("-+ ").strip()])
+            highlights.append([school.name, school.code, line])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

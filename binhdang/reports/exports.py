@@ -2,8 +2,9 @@
 worker (a province of a thousand schools takes seconds; see benchmarks/consolidation.py).
 
 Files made from the same state of the schools' answers are reused: the basis is the request's latest
-report event, so a school submitting, being returned or accepted makes the next request build new
-files, while a second click on an unchanged request downloads the ones already made (or being made).
+report event and highlight pick, so a school submitting, being returned or accepted (or the issuer
+picking highlights) makes the next request build new files, while a second click on an unchanged
+request downloads the ones already made (or being made).
 "Tạo lại" (force) always builds new ones, for indicator figures entered since."""
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import logging
 
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Count, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -20,17 +21,19 @@ from binhdang.audit.services import record
 
 from .consolidation import consolidate
 from .consolidation_files import file_stem, render_consolidation_docx, render_consolidation_xlsx
-from .models import ConsolidationFile, ReportEvent, ReportRequest
+from .models import ConsolidationFile, PickedHighlight, ReportEvent, ReportRequest
 
 logger = logging.getLogger(__name__)
 KEEP = 3  # files of a request kept once newer ones are made (older ones leave the storage)
 
 
 def basis_of(request: ReportRequest) -> str:
-    """The state of the schools' answers: the request's latest report event (0 when none yet)."""
+    """The state of the schools' answers: the request's latest report event and the issuer's latest
+    pick of highlights (with how many picks stand, since a pick can also be taken back)."""
     latest = ReportEvent.objects.filter(request=request).exclude(action=ReportEvent.Action.REMINDED).aggregate(
         last=Max("id"))["last"]
-    return f"e{latest or 0}"
+    picks = PickedHighlight.objects.filter(request=request).aggregate(last=Max("id"), n=Count("id"))
+    return f"e{latest or 0}-p{picks['last'] or 0}-{picks['n']}"
 
 
 def latest_file(request: ReportRequest) -> ConsolidationFile | None:

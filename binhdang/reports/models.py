@@ -156,3 +156,23 @@ class ConsolidationFile(models.Model):
 
     def __str__(self) -> str:
         return f"{self.request} ({self.get_status_display()})"
+
+
+class PickedHighlight(models.Model):
+    """A line of a handed-in report's highlights that the issuer picked for its consolidation. The
+    report stays frozen: the pick is the issuer's, kept beside it. Without picks for a request, the
+    consolidation takes the first lines of each school's highlights."""
+
+    request = models.ForeignKey(ReportRequest, on_delete=models.CASCADE, related_name="picked_highlights")
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="picked_highlights")
+    position = models.PositiveSmallIntegerField()
+    text = models.TextField()
+    picked_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    picked_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["report", "position"]
+        constraints = [models.UniqueConstraint(fields=["report", "position"], name="picked_highlight_unique")]
+
+    def __str__(self) -> str:
+        return self.text[:60]

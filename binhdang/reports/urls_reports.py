@@ -14,4 +14,5 @@ report_patterns = [
     path("bao-cao/<uuid:uid>/phien-ban-moi/", views.report_new_version_view, name="report_new_version"),
     path("bao-cao/<uuid:uid>/tiep-nhan/", views.report_accept_view, name="report_accept"),
     path("bao-cao/<uuid:uid>/tra-lai/", views.report_return_view, name="report_return"),
+    path("bao-cao/<uuid:uid>/noi-bat/", views.report_highlights_view, name="report_highlights"),
 ]

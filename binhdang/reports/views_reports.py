@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from binhdang.accounts import access
 from binhdang.accounts.roles import Level
 
-from . import workflow
+from . import highlights, workflow
 from .drafting import disaggregation_label
 from .models import Report, ReportEvent, ReportRequest, ReportStatus
 
@@ -50,7 +50,30 @@ def report_detail_view(request, uid):
         "can_decide": report.status == ReportStatus.SUBMITTED and is_issuer,
         "can_new_version": (report.status == ReportStatus.RETURNED and access.can(user, unit, Level.MANAGE)
                             and not hasattr(report, "next")),
+        "highlights": _highlight_choices(report) if highlights.may_pick(user, report) else None,
     })
+
+
+def _highlight_choices(report: Report) -> list[dict]:
+    picked = set(report.picked_highlights.values_list("position", flat=True))
+    return [{"position": n, "text": line, "picked": n in picked}
+            for n, line in enumerate(highlights.highlight_lines(report))]
+
+
+@login_required
+@require_POST
+def report_highlights_view(request, uid):
+    """The issuer picks which highlight lines of a handed-in report go into its consolidation."""
+    report = report_for_user(request.user, uid)
+    try:
+        positions = [int(value) for value in request.POST.getlist("line")]
+    except ValueError:
+        positions = [-1]
+
+    def pick() -> None:  # back to the same report page (the picks are not a report)
+        highlights.highlights_pick(actor=request.user, report=report, positions=positions)
+
+    return _act(request, report, pick, _("Đã lưu các hoạt động nổi bật chọn đưa vào báo cáo tổng hợp."))
 
 
 def _texts(post, report: Report) -> list[str]:

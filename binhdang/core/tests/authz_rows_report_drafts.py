@@ -63,4 +63,6 @@ REPORT_DRAFT_ROWS: dict[str, list[Row]] = {
     "reports:report_new_version": _post_only(SCHOOL_MANAGE_POST, draft_uid),
     "reports:report_accept": _post_only(ISSUER_POST, submitted_uid),
     "reports:report_return": _post_only(ISSUER_POST, submitted_uid),
+    # The issuer picks highlights for its consolidation; the school reads but does not pick (403).
+    "reports:report_highlights": _post_only(ISSUER_POST, submitted_uid),
 }

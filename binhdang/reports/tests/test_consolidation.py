@@ -97,7 +97,7 @@ def test_activities_missing_and_highlights(world, tree):
     assert by_school["truong-b"].activities == 0 and by_school["truong-c"].activities == 0
     assert data.activity_totals == {"activities": 2, "F": 14, "M": 10, "U": 3}
     assert {s.code for s in data.missing} == {"truong-b", "truong-c"}
-    assert data.highlights == [(world.school, ["- Dòng một", "- Dòng hai", "- Ba"])]
+    assert data.highlights == [(world.school, ["Dòng một", "Dòng hai", "Ba"])]
 
     docx = Document(io.BytesIO(render_consolidation_docx(data)))
     text = "\n".join(p.text for p in docx.paragraphs)
@@ -139,3 +139,42 @@ def test_a_fixed_number_of_queries_whatever_the_number_of_schools(world, tree):
         activity(school, "Chuyên đề", dt.date(2025, 11, 21), people=[("students", "M", 2)])
         make_version(request, school, ReportStatus.SUBMITTED, submitted_on=dt.date(2025, 12, 18))
     assert _queries(request) == before
+
+
+def test_the_issuer_picks_highlights_for_its_consolidation(world, tree):
+    from binhdang.audit.models import AuditEntry
+    from binhdang.testing import client_in
+
+    _schools, clubs, _sessions = tree
+    request = sent_request(world.province, indicators=[clubs])
+    report = make_version(request, world.school, ReportStatus.SUBMITTED, submitted_on=dt.date(2025, 12, 18))
+    report.content = [{"title": "Nổi bật", "kind": "highlights", "text": "- Một\n\n- Hai\n+ Ba\n- Bốn"}]
+    report.save()
+    other = make_version(request, world.school_b, ReportStatus.ACCEPTED, submitted_on=dt.date(2025, 12, 18))
+    other.content = [{"title": "Nổi bật", "kind": "highlights", "text": "- Năm\n- Sáu"}]
+    other.save()
+    assert dict(consolidate(request).highlights) == {world.school: ["Một", "Hai", "Ba"], world.school_b: ["Năm", "Sáu"]}
+
+    officer = client_in(world.province_officer, world.province)
+    page = officer.get(f"/bao-cao/bao-cao/{report.uid}/").content.decode()
+    assert 'name="line" value="3"' in page and "Bốn" in page
+    response = officer.post(f"/bao-cao/bao-cao/{report.uid}/noi-bat/", {"line": ["3", "1"]})
+    assert response.status_code == 302 and response.url == f"/bao-cao/bao-cao/{report.uid}/"
+    # Once the issuer picks, only its picks go in (school B's lines were not picked).
+    assert consolidate(request).highlights == [(world.school, ["Hai", "Bốn"])]
+    assert AuditEntry.objects.filter(action="report.highlights_pick").latest("id").details == {"positions": [1, 3]}
+    report.refresh_from_db()
+    assert report.content[0]["text"].startswith("- Một")  # the frozen report is untouched
+
+    # A line the report does not have: a Vietnamese message naming it, the earlier pick kept.
+    page = officer.post(f"/bao-cao/bao-cao/{report.uid}/noi-bat/", {"line": ["1", "9"]}, follow=True)
+    assert "Dòng số 10 không có trong phần hoạt động nổi bật" in page.content.decode()
+    assert consolidate(request).highlights == [(world.school, ["Hai", "Bốn"])]
+    # The school reads its report but does not pick; an outsider does not see it.
+    assert client_in(world.principal, world.school).post(f"/bao-cao/bao-cao/{report.uid}/noi-bat/",
+                                                         {"line": ["0"]}).status_code == 403
+    assert client_in(world.outsider, world.other_school).post(f"/bao-cao/bao-cao/{report.uid}/noi-bat/",
+                                                              {"line": ["0"]}).status_code == 404
+    # Taking every pick back returns to the first lines of each school.
+    officer.post(f"/bao-cao/bao-cao/{report.uid}/noi-bat/", {})
+    assert dict(consolidate(request).highlights)[world.school_b] == ["Năm", "Sáu"]
