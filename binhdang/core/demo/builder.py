@@ -30,6 +30,7 @@ from . import names, structure
 from .action_month import ensure_action_month
 from .activities import SCHOOL, ensure_school_year_2023
 from .plans import ensure_seed_plans
+from .reports import ensure_reports
 from .safeguarding import ensure_safeguarding
 
 
@@ -253,5 +254,6 @@ def _build(today: dt.date) -> dict:
         ensure_2023(units, plans)
     with transaction.atomic():
         cases = ensure_safeguarding(units)
+    ensure_reports(units)
     return {"logins": logins, "password": password, "generated": generated, "school_year": year.code,
             "plans": plans, "cases": cases}

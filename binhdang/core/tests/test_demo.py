@@ -150,3 +150,26 @@ def test_demo_without_a_sealing_key_has_the_team_and_no_cases(media_root, settin
     settings.BINHDANG_SEALING_KEYS = None
     assert build_demo(today=TODAY)["cases"] is None
     assert CaseTeamMember.objects.filter(unit__code="th-ly-thuong-kiet").count() == 2 and not Case.objects.exists()
+
+
+def test_demo_reports_the_action_month_up_the_ha_noi_branch(media_root):
+    from binhdang.accounts.models import User
+    from binhdang.orgs.models import OrgUnit
+    from binhdang.reports.models import Report, ReportRequest, ReportStatus
+    from binhdang.testing import client_in
+
+    build_demo(today=TODAY)
+    asked = ReportRequest.objects.get(issuer_unit__code="ubnd-phuong-dong-da")
+    upward = ReportRequest.objects.get(issuer_unit__code="so-gddt-ha-noi")
+    assert asked.sent_at and upward.sent_at and list(upward.schools.values_list("code", flat=True)) == [
+        "ubnd-phuong-dong-da"]
+    report = Report.objects.get(request=asked)
+    assert (report.unit.code, report.status) == ("th-ly-thuong-kiet", ReportStatus.DRAFT)
+    assert [s["kind"] for s in report.content][:2] == ["activities", "highlights"]
+    # The principal finds the draft in her to-do; the phường officer finds the Sở's request in his.
+    school = OrgUnit.objects.get(code="th-ly-thuong-kiet")
+    page = client_in(User.objects.get(username="ht.lythuongkiet"), school).get("/bao-cao/").content.decode()
+    assert asked.title in page and f"/bao-cao/bao-cao/{report.uid}/" in page
+    commune = OrgUnit.objects.get(code="ubnd-phuong-dong-da")
+    page = client_in(User.objects.get(username="xa.dongda"), commune).get("/bao-cao/").content.decode()
+    assert upward.title in page and f"/bao-cao/yeu-cau/{upward.uid}/lap/" in page
