@@ -1,6 +1,8 @@
 """The issuer's yearly number register (sổ văn bản đi): one series per issuer per year,
 starting at 01 on 1 January, without gaps. Allocation lives in services.number_allocate."""
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -84,3 +86,29 @@ class IssuedNumber(models.Model):
     def display(self) -> str:
         """ "05/KH-THPTQS"."""
         return format_number(self.number, self.code)
+
+
+class FileStatus(models.TextChoices):
+    PENDING = "pending", _("Đang chờ tạo")
+    DONE = "done", _("Đã tạo xong")
+    FAILED = "failed", _("Không tạo được")
+
+
+class WorkerFile(models.Model):
+    """What every file made by the worker keeps (a plan's DOCX/PDF, a consolidation's DOCX and XLSX):
+    its opaque id, where the run stands, why it failed, who asked and when. The file fields are the
+    concrete model's (one or several)."""
+
+    Status = FileStatus
+
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    status = models.CharField(max_length=10, choices=FileStatus.choices, default=FileStatus.PENDING)
+    error = models.TextField(blank=True)
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-created_at", "-id"]

@@ -1,15 +1,17 @@
-"""Writes of the documents app: taking the next number from an issuer's yearly register."""
+"""Writes of the documents app: taking the next number from an issuer's yearly register; ending a
+worker's run of a generated file."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from binhdang.audit.services import record
 
 from .codes import code_for
-from .models import IssuedNumber, NumberRegister
+from .models import FileStatus, IssuedNumber, NumberRegister, WorkerFile
 
-__all__ = ["code_for", "number_allocate"]
+__all__ = ["code_for", "number_allocate", "worker_file_finish"]
 
 
 def _locked_register(unit, body, year: int) -> NumberRegister:
@@ -66,3 +68,18 @@ def number_allocate(
                  "object_type": target_type, "object_uid": str(target_uid)},
     )
     return issued
+
+
+def worker_file_finish(model, pk: int, *, error: str, store) -> WorkerFile:
+    """End a worker's run of a WorkerFile row under its row lock: failed with `error`, or `store(row)`
+    saves the made files on it (save=False) and it is done."""
+    with transaction.atomic():
+        made = model.objects.select_for_update().get(pk=pk)
+        if error:
+            made.status, made.error = FileStatus.FAILED, error
+        else:
+            store(made)
+            made.status, made.error = FileStatus.DONE, ""
+        made.finished_at = timezone.now()
+        made.save()
+    return made

@@ -10,12 +10,12 @@ import re
 
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from binhdang.audit.services import record
 from binhdang.documents.rendering.docx import render_docx
 from binhdang.documents.rendering.pdf import PdfRenderError, render_pdf
+from binhdang.documents.services import worker_file_finish
 from binhdang.lib.vntext import fold, nfc
 
 from . import selectors
@@ -80,17 +80,13 @@ def plan_export_run(*, export: PlanExport) -> PlanExport:
     except Exception:  # the worker must record the failure, whatever it was, not die with it
         logger.exception("plan export %s failed", export.uid)
         error = _("Không tạo được tệp do lỗi của hệ thống; hãy thử lại hoặc báo quản trị viên.")
-    with transaction.atomic():
-        export = PlanExport.objects.select_for_update().get(pk=export.pk)
-        if error:
-            export.status, export.error = PlanExport.Status.FAILED, error
-        else:
-            # The file shows the plan as it was rendered, which an edit meanwhile may have moved on.
-            export.revision = plan.revision
-            export.file.save(f"{plan.uid}-r{plan.revision}.{export.format}", ContentFile(data), save=False)
-            export.status, export.error = PlanExport.Status.DONE, ""
-        export.finished_at = timezone.now()
-        export.save()
+
+    def store(row: PlanExport) -> None:
+        # The file shows the plan as it was rendered, which an edit meanwhile may have moved on.
+        row.revision = plan.revision
+        row.file.save(f"{plan.uid}-r{plan.revision}.{row.format}", ContentFile(data), save=False)
+
+    export = worker_file_finish(PlanExport, export.pk, error=error, store=store)
     if not error:
         _drop_older_files(export)
     return export

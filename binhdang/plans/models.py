@@ -11,6 +11,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from binhdang.documents.models import WorkerFile
+
 
 class PlanKind(models.TextChoices):
     YEARLY = "yearly", _("Kế hoạch năm")
@@ -235,29 +237,17 @@ class ExportFormat(models.TextChoices):
     PDF = "pdf", "PDF"
 
 
-class PlanExport(models.Model):
+class PlanExport(WorkerFile):
     """One generated file of a plan (DOCX or PDF), made by the worker, never in the request."""
 
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Đang chờ tạo")
-        DONE = "done", _("Đã tạo xong")
-        FAILED = "failed", _("Không tạo được")
-
-    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="exports")
     format = models.CharField(max_length=5, choices=ExportFormat.choices)
     # The plan revision the file shows: a newer revision makes the file stale.
     revision = models.PositiveIntegerField()
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
     file = models.FileField(upload_to="plan-exports/%Y/%m/", max_length=200, blank=True)
-    error = models.TextField(blank=True)
-    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                     related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
 
-    class Meta:
-        ordering = ["-created_at", "-id"]
+    class Meta(WorkerFile.Meta):
+        pass
 
     def __str__(self) -> str:
         return f"{self.plan} ({self.format})"

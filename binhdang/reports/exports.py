@@ -14,10 +14,10 @@ import logging
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Count, Max
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from binhdang.audit.services import record
+from binhdang.documents.services import worker_file_finish
 
 from .consolidation import consolidate
 from .consolidation_files import file_stem, render_consolidation_docx, render_consolidation_xlsx
@@ -77,16 +77,12 @@ def consolidation_run(*, made: ConsolidationFile) -> ConsolidationFile:
     except Exception:  # the worker must record the failure, whatever it was, not die with it
         logger.exception("consolidation %s failed", made.uid)
         error = _("Không tạo được tệp tổng hợp do lỗi của hệ thống; hãy thử lại hoặc báo quản trị viên.")
-    with transaction.atomic():
-        made = ConsolidationFile.objects.select_for_update().get(pk=made.pk)
-        if error:
-            made.status, made.error = ConsolidationFile.Status.FAILED, error
-        else:
-            made.docx.save(f"{stem}.docx", ContentFile(docx), save=False)
-            made.xlsx.save(f"{stem}.xlsx", ContentFile(xlsx), save=False)
-            made.status, made.error = ConsolidationFile.Status.DONE, ""
-        made.finished_at = timezone.now()
-        made.save()
+
+    def store(row: ConsolidationFile) -> None:
+        row.docx.save(f"{stem}.docx", ContentFile(docx), save=False)
+        row.xlsx.save(f"{stem}.xlsx", ContentFile(xlsx), save=False)
+
+    made = worker_file_finish(ConsolidationFile, made.pk, error=error, store=store)
     if not error:
         _drop_older(made)
     return made

@@ -16,6 +16,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from binhdang.documents.models import WorkerFile
+
 
 class ReportKind(models.TextChoices):
     ACTION_MONTH = "action_month", _("Báo cáo Tháng hành động")
@@ -126,33 +128,22 @@ class ReportEvent(models.Model):
         return f"{self.action} {self.at:%Y-%m-%d %H:%M}"
 
 
-class ConsolidationFile(models.Model):
+class ConsolidationFile(WorkerFile):
     """The issuer's consolidation of one request as files (DOCX report and XLSX annex), made by the
     worker, never in the request: a province of a thousand schools takes seconds to write.
 
     `basis` names the state of the schools' answers the files were made from (the request's latest
-    report event): a submission, return or acceptance after that makes the files stale, and the next
-    request makes new ones. Indicator figures are read when the files are made; the page says when."""
+    report event and highlight pick): a submission, return, acceptance or pick after that makes the
+    files stale, and the next request makes new ones. Indicator figures are read when the files are
+    made; the page says when."""
 
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Đang chờ tạo")
-        DONE = "done", _("Đã tạo xong")
-        FAILED = "failed", _("Không tạo được")
-
-    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     request = models.ForeignKey(ReportRequest, on_delete=models.CASCADE, related_name="consolidations")
     basis = models.CharField(max_length=40)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
     docx = models.FileField(upload_to="report-consolidations/%Y/%m/", max_length=200, blank=True)
     xlsx = models.FileField(upload_to="report-consolidations/%Y/%m/", max_length=200, blank=True)
-    error = models.TextField(blank=True)
-    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                     related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
 
-    class Meta:
-        ordering = ["-created_at", "-id"]
+    class Meta(WorkerFile.Meta):
+        pass
 
     def __str__(self) -> str:
         return f"{self.request} ({self.get_status_display()})"
