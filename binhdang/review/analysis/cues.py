@@ -16,34 +16,45 @@ def _words(text: str) -> frozenset[str]:
 
 # Prescription: what a whole sex must or must not do.
 PRESCRIPTIVE = _words(
-    "phải, nên, cần, cần phải, không được, không nên, chỉ nên, chỉ được, không cần, chẳng cần, cấm, buộc phải, "
-    "cần biết, nên biết, phải biết, không được phép, đừng")
+    "phải, nên, cần, cần phải, không được, không nên, chỉ nên, chỉ được, không cần, chẳng cần, cấm, "
+    "buộc phải, cần biết, nên biết, phải biết, không được phép, đừng")
 # Generalisation: what a whole sex is, always does or cannot do.
 GENERALISING = _words(
-    "vốn, vốn dĩ, vốn là, chỉ biết, nào cũng, ai cũng, bao giờ cũng, lúc nào cũng, luôn, luôn luôn, thường, "
-    "thường hay, đương nhiên, tất nhiên, sinh ra để, sinh ra là để, rồi cũng, không thể, không làm được, "
-    "không biết, chẳng biết, chả biết, không bao giờ, chẳng bao giờ, chả bao giờ, không có năng khiếu, không hợp, hợp với, kém, yếu đuối, nhút nhát, vụng về, "
-    "nhiều chuyện, lắm điều, ghen tuông, mê, lý trí, lí trí, đa cảm, hay khóc, mau nước mắt, là trụ cột, "
-    "chỉ quanh quẩn, chỉ lo, chỉ thích, chỉ giỏi, chỉ, đảm đang, vun vén, là người biết, hiền thục, nết na, "
-    "thuỳ mị, nhu mì, cam chịu, chịu thương chịu khó, giỏi hơn, kém hơn, khỏe hơn, khoẻ hơn, yếu hơn, mạnh hơn, hơn, thì")
+    "vốn, vốn dĩ, vốn là, chỉ biết, nào cũng, ai cũng, bao giờ cũng, lúc nào cũng, luôn, luôn luôn, "
+    "thường, thường hay, đương nhiên, tất nhiên, sinh ra để, sinh ra là để, rồi cũng, không thể, "
+    "không làm được, không biết, chẳng biết, chả biết, không bao giờ, chẳng bao giờ, chả bao giờ, "
+    "không có năng khiếu, không hợp, hợp với, kém, yếu đuối, nhút nhát, vụng về, nhiều chuyện, lắm điều, "
+    "ghen tuông, mê, lý trí, lí trí, đa cảm, hay khóc, mau nước mắt, là trụ cột, chỉ quanh quẩn, chỉ lo, "
+    "chỉ thích, chỉ giỏi, chỉ, đảm đang, vun vén, là người biết, hiền thục, nết na, thuỳ mị, nhu mì, "
+    "cam chịu, chịu thương chịu khó, giỏi hơn, kém hơn, khỏe hơn, khoẻ hơn, yếu hơn, mạnh hơn, hơn, thì")
 # "X thì …" generalises only right after the subject ("Con gái thì …"), not in "nếu … thì".
 THI = matching_form("thì")
 # "người phụ nữ ấy": one woman, not women in general.
-DEMONSTRATIVES = _words("ấy, này, đó, kia, nọ")
+DEMONSTRATIVES = _words(
+    "ấy, này, đó, kia, nọ")
 # "Con trai mà khóc thì …": a condition put on a whole sex.
 MA = matching_form("mà")
 # "Là phụ nữ, bạn phải …": the opening makes the rest of the sentence about the whole sex.
-OPENERS = _words("là, đã là, làm, sinh ra là, thân")
-ROLE_NOUNS = _words("việc, việc nhà, công việc, trò, trò chơi, nghề, thiên chức, môn, môn thể thao, đồ chơi, bổn phận, "
-                    "trách nhiệm, nhiệm vụ, phận sự")
-ROLE_LINKS = _words("của, dành cho, là của, chỉ dành cho, thuộc về")
+OPENERS = _words(
+    "là, đã là, làm, sinh ra là, thân")
+ROLE_NOUNS = _words(
+    "việc, việc nhà, công việc, trò, trò chơi, nghề, thiên chức, môn, môn thể thao, đồ chơi, bổn phận, "
+    "trách nhiệm, nhiệm vụ, phận sự")
+ROLE_LINKS = _words(
+    "của, dành cho, là của, chỉ dành cho, thuộc về")
 # A clause ends at punctuation or at these words.
-CLAUSE_BREAKS = _words("còn, nhưng, trong khi, mà, song, tuy nhiên, trái lại, ngược lại")
-LINKING = _words("cạnh, bên, gần, giúp, cho, của, nói với, hỏi, gặp, thấy, là, như, so với, hơn, thua, trước, sau")
-CONJUNCTIONS = _words("và, hay, hoặc, lẫn, với, cùng, cũng như")
-COUNTER = _words("có thể, hoàn toàn có thể, cũng, cũng có thể, cũng cần, cũng nên, cũng được, đều, đều có thể, đều có quyền, đều được")
-INCLUSIVE_BEFORE = _words("dù là, dù, cả, kể cả, không chỉ, không riêng, bất kể, không phân biệt, mọi, "
-                          "không phải chỉ, chứ không chỉ")
+CLAUSE_BREAKS = _words(
+    "còn, nhưng, trong khi, mà, song, tuy nhiên, trái lại, ngược lại")
+LINKING = _words(
+    "cạnh, bên, gần, giúp, cho, của, nói với, hỏi, gặp, thấy, là, như, so với, hơn, thua, trước, sau")
+CONJUNCTIONS = _words(
+    "và, hay, hoặc, lẫn, với, cùng, cũng như")
+COUNTER = _words(
+    "có thể, hoàn toàn có thể, cũng, cũng có thể, cũng cần, cũng nên, cũng được, đều, đều có thể, "
+    "đều có quyền, đều được")
+INCLUSIVE_BEFORE = _words(
+    "dù là, dù, cả, kể cả, không chỉ, không riêng, bất kể, không phân biệt, mọi, không phải chỉ, "
+    "chứ không chỉ")
 
 _NEUTRALISING = [matching_form(p) for p in (
     # criticism and quoting to criticise
@@ -78,6 +89,6 @@ def neutralising_cue(sentence_key: str) -> str:
     return ""
 
 
-CUE_WORDS = {w for group in (PRESCRIPTIVE, GENERALISING, OPENERS, LINKING, ROLE_NOUNS, ROLE_LINKS, CLAUSE_BREAKS, CONJUNCTIONS,
-                             COUNTER, INCLUSIVE_BEFORE) for w in group} | {matching_form("kỷ luật"),
-                                                                          matching_form("kỉ luật")}
+_GROUPS = (PRESCRIPTIVE, GENERALISING, OPENERS, LINKING, ROLE_NOUNS, ROLE_LINKS, CLAUSE_BREAKS, CONJUNCTIONS,
+           COUNTER, INCLUSIVE_BEFORE)
+CUE_WORDS = {w for group in _GROUPS for w in group} | {matching_form("kỷ luật"), matching_form("kỉ luật")}

@@ -174,7 +174,10 @@ def is_counter_example(text: str, words: list[Word], mentions: list[Mention]) ->
 
 def review_sentence(text: str) -> SentenceResult:
     words = segmenter().words_of(text)
-    mentions = find_mentions(text, words)
+    return review_sentence_words(text, words, find_mentions(text, words))
+
+
+def review_sentence_words(text: str, words: list[Word], mentions: list[Mention]) -> SentenceResult:
     key = matching_form(text)
     neutral = bool(cues.neutralising_cue(key))
     flag = None if neutral else _flag(text, words, mentions)

@@ -20,8 +20,9 @@ PRONOUNS = frozenset(matching_form(w) for w in (
     "nàng", "chàng"))
 # Kinship words that, before a name, say whose relative it is: "mẹ Lan" is Lan's mother, not Lan.
 KIN_OF = frozenset(matching_form(w) for w in (
-    "mẹ", "má", "bố", "cha", "vợ", "chồng", "em gái", "em trai", "anh trai", "chị gái", "ông nội", "ông ngoại",
-    "bà nội", "bà ngoại", "con dâu", "con rể", "cháu gái", "cháu trai", "mẹ chồng", "mẹ vợ", "bố chồng", "bố vợ"))
+    "mẹ", "má", "bố", "cha", "vợ", "chồng", "ông nội", "ông ngoại", "bà nội", "bà ngoại", "con dâu", "con rể",
+    "mẹ chồng", "mẹ vợ", "bố chồng", "bố vợ"))
+# ("em trai Minh", "chị gái Lan" name the brother or sister: the title rule.)
 # Well-known people whose name alone does not tell the sex.
 FAMOUS = {matching_form("hồ chí minh"): "M", matching_form("bác hồ"): "M", matching_form("trần hưng đạo"): "M",
           matching_form("hai bà trưng"): "F", matching_form("bà triệu"): "F"}
@@ -31,7 +32,7 @@ FAMOUS = {matching_form("hồ chí minh"): "M", matching_form("bác hồ"): "M",
 class Mention:
     text: str
     sex: str          # F, M, U (unknown title), A (ambiguous name)
-    kind: str         # group, person, named, pronoun
+    kind: str         # group, person, named, pronoun, predicate ("… là nữ anh hùng")
     start: int
     end: int
     key: str          # who it is, for merging into characters ("lan", "mẹ", "mẹ lan")
@@ -86,6 +87,13 @@ def find_mentions(text: str, words: list[Word] | None = None) -> list[Mention]:
         word = words[i]
         key = word.key
         if key in lx.EXCLUSIONS:
+            title, _, rest = word.text.partition(" ")
+            # "anh Minh" is a man called Minh, "anh minh" (wise) is not: a capitalised given name after a title.
+            if word.syllables == 2 and matching_form(title) in PERSON and rest[:1].isupper() and _is_given(
+                    matching_form(rest)):
+                sex = PERSON[matching_form(title)]
+                sex = sex if sex != "U" else _name_sex([matching_form(rest)])
+                out.append(Mention(word.text, sex, "named", word.start, word.end, matching_form(rest), i))
             i += 1
             continue
         if key in FAMOUS:
@@ -103,6 +111,9 @@ def find_mentions(text: str, words: list[Word] | None = None) -> list[Mention]:
                 i += run + 1
                 continue
             kind = "pronoun" if key in PRONOUNS else "person"
+            # "Võ Thị Sáu là nữ anh hùng": after "là" a title describes someone already named.
+            if kind == "person" and i > 0 and words[i - 1].key == "là":
+                kind = "predicate"
             out.append(Mention(word.text, PERSON.get(key, _pronoun_sex(key)), kind, word.start, word.end, key, i))
             i += 1
             continue
@@ -111,9 +122,14 @@ def find_mentions(text: str, words: list[Word] | None = None) -> list[Mention]:
             i += 1
             continue
         run = _name_run(words, i)
+        if run > 1 and i == 0 and words[0].key not in lx.FAMILY_NAMES:
+            i += 1  # "Bạn Ngọc …": the capital is the sentence's, the name starts at the next word
+            continue
         if run:
             keys = [w.key for w in words[i:i + run]]
-            full = len(keys) >= 2 and keys[0] in lx.FAMILY_NAMES and _is_given(keys[-1])
+            # A family name and two or three more syllables is a full name even with a given name not in
+            # the lists ("Lương Định Của"): its sex is then ambiguous. Two syllables need a known given name.
+            full = len(keys) >= 2 and keys[0] in lx.FAMILY_NAMES and (_is_given(keys[-1]) or len(keys) >= 3)
             # Capitalised inside a sentence a given name is a name; at its start it may be the everyday word.
             single = len(keys) == 1 and _is_given(keys[0]) and (i > 0 or keys[0] not in lx.SENTENCE_START_WORDS)
             if full or single:

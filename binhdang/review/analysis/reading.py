@@ -124,24 +124,33 @@ def _read_docx(name: str, data: bytes) -> list[Paragraph]:
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise ReadError("not_docx", name) from exc
     out, page = [], 1
+    # Word writes a rendered break where each page began when it last laid the file out; a file never
+    # laid out (written by a program) has only the explicit page breaks. One of the two is counted.
+    rendered = body.find(f".//{_W}lastRenderedPageBreak") is not None
     # Every w:p in document order: body paragraphs, table cells and text boxes alike. A text box
     # saved with a VML fallback holds its text twice; the fallback copy is skipped.
     for element in body.iter(f"{_W}p"):
         if any(ancestor.tag == _MC_FALLBACK for ancestor in element.iterancestors()):
             continue
-        parts = []
+        parts, first_page = [], None  # a paragraph is on the page where its text starts
         for node in element.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}lastRenderedPageBreak"):
+            # A text box inside this paragraph is a paragraph of its own (visited by the outer loop).
+            if next(node.iterancestors(f"{_W}p")) is not element:
+                continue
             if node.tag == f"{_W}t":
                 parts.append(node.text or "")
+                first_page = first_page or (page if (node.text or "").strip() else None)
             elif node.tag == f"{_W}tab":
                 parts.append(" ")
-            elif node.tag == f"{_W}lastRenderedPageBreak" or node.get(f"{_W}type") == "page":
-                page += 1 if "".join(parts).strip() or out else 0
+            elif node.tag == f"{_W}lastRenderedPageBreak":
+                page += 1 if rendered and (out or "".join(parts).strip()) else 0
+            elif node.get(f"{_W}type") == "page":
+                page += 0 if rendered else 1
             else:
                 parts.append(" ")
         text = clean("".join(parts))
         if text:
-            out.append(Paragraph(text, page, None, len(out)))
+            out.append(Paragraph(text, first_page or page, None, len(out)))
     return out
 
 

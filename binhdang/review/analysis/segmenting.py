@@ -83,4 +83,4 @@ class Segmenter:
 
 
 def _only_spaces(text: str, spans: list[tuple[int, int]]) -> bool:
-    return all(text[a[1]:b[0]] == " " for a, b in zip(spans, spans[1:]))
+    return all(text[a[1]:b[0]] == " " for a, b in zip(spans, spans[1:], strict=False))
