@@ -20,6 +20,7 @@ PRESCRIPTIVE = _words(
     "buộc phải, cần biết, nên biết, phải biết, không được phép, đừng")
 # Generalisation: what a whole sex is, always does or cannot do.
 GENERALISING = _words(
+    "mới là, mới được, mới đáng, biết gì, làm gì cho, ai lại, "
     "vốn, vốn dĩ, vốn là, chỉ biết, nào cũng, ai cũng, bao giờ cũng, lúc nào cũng, luôn, luôn luôn, "
     "thường, thường hay, đương nhiên, tất nhiên, sinh ra để, sinh ra là để, rồi cũng, không thể, "
     "không làm được, không biết, chẳng biết, chả biết, không bao giờ, chẳng bao giờ, chả bao giờ, "
@@ -78,15 +79,20 @@ _NEUTRALISING_RE = re.compile(
     # "không ai bắt con gái phải …", "đừng bắt con trai …": refusing the coercion
     r"|(?<![\w])(?:không|chẳng|đừng)(?: ai)?(?: được| nên)? (?:bắt|ép|buộc)(?![\w])"
     r"|\d\s*%|(?<![\w])không có (?:\w+ ){1,4}nào(?![\w])")
+# "Ngày xưa con gái không được đi học": a rule of the past, told as such. Not for sayings, which are
+# often introduced the same way ("Ngày xưa ông bà ta có câu …") and still taught as wisdom.
+_PAST = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(matching_form(p)) for p in (
+    "ngày xưa", "xưa kia", "thời xưa", "thời phong kiến", "bây giờ thì khác", "nay đã khác")) + r")(?![\w])")
 # "kỷ luật" is discipline, not law.
 _NOT_LAW = re.compile(r"(?<![\w])k[ỷỉ] luật(?![\w])")
 
 
-def neutralising_cue(sentence_key: str) -> str:
+def neutralising_cue(sentence_key: str, *, saying: bool = False) -> str:
     """The first neutralising cue in a sentence (matching form), or ""."""
     for match in _NEUTRALISING_RE.finditer(_NOT_LAW.sub("kỷ_luật", sentence_key)):
         return match.group(0)
-    return ""
+    past = None if saying else _PAST.search(sentence_key)
+    return past.group(0) if past else ""
 
 
 _GROUPS = (PRESCRIPTIVE, GENERALISING, OPENERS, LINKING, ROLE_NOUNS, ROLE_LINKS, CLAUSE_BREAKS, CONJUNCTIONS,

@@ -181,15 +181,24 @@ def review_sentence_words(text: str, words: list[Word], mentions: list[Mention])
     key = matching_form(text)
     neutral = bool(cues.neutralising_cue(key))
     flag = None if neutral else _flag(text, words, mentions)
+    if flag is None and not cues.neutralising_cue(key, saying=True):
+        flag = _saying_flag(text)
     counter = flag is None and not neutral and is_counter_example(text, words, mentions)
     return SentenceResult(flag, counter)
 
 
-def _flag(text: str, words: list[Word], mentions: list[Mention]) -> Flag | None:
+def _saying_flag(text: str) -> Flag | None:
     saying = find_saying(text)
+    if saying is None:
+        return None
+    core, meaning, alternative = saying
+    return Flag("saying", core, EXPLANATIONS["saying"].format(detail=meaning), alternative)
+
+
+def _flag(text: str, words: list[Word], mentions: list[Mention]) -> Flag | None:
+    saying = _saying_flag(text)
     if saying:
-        core, meaning, alternative = saying
-        return Flag("saying", core, EXPLANATIONS["saying"].format(detail=meaning), alternative)
+        return saying
     groups = [m for m in mentions if m.generic]
     kept = [m for m in groups if not _skipped(text, words, m, groups)]
     for m in kept:

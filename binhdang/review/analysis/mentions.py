@@ -23,6 +23,11 @@ KIN_OF = frozenset(matching_form(w) for w in (
     "mẹ", "má", "bố", "cha", "vợ", "chồng", "ông nội", "ông ngoại", "bà nội", "bà ngoại", "con dâu", "con rể",
     "mẹ chồng", "mẹ vợ", "bố chồng", "bố vợ"))
 # ("em trai Minh", "chị gái Lan" name the brother or sister: the title rule.)
+# "các em gái", "những cô gái": a plural of these is a group, not one person.
+PLURAL_MARKERS = frozenset(matching_form(w) for w in ("các", "những", "mọi", "nhiều", "hầu hết"))
+PLURALISABLE = frozenset(matching_form(w) for w in (
+    "em gái", "em trai", "cô gái", "chàng trai", "bà mẹ", "cậu bé", "cô bé", "cháu gái", "cháu trai", "cô dâu",
+    "chú rể", "bà cụ", "ông cụ"))
 # Well-known people whose name alone does not tell the sex.
 FAMOUS = {matching_form("hồ chí minh"): "M", matching_form("bác hồ"): "M", matching_form("trần hưng đạo"): "M",
           matching_form("hai bà trưng"): "F", matching_form("bà triệu"): "F"}
@@ -111,6 +116,8 @@ def find_mentions(text: str, words: list[Word] | None = None) -> list[Mention]:
                 i += run + 1
                 continue
             kind = "pronoun" if key in PRONOUNS else "person"
+            if key in PLURALISABLE and i > 0 and words[i - 1].key in PLURAL_MARKERS:
+                kind = "group"
             # "Võ Thị Sáu là nữ anh hùng": after "là" a title describes someone already named.
             if kind == "person" and i > 0 and words[i - 1].key == "là":
                 kind = "predicate"
