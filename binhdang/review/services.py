@@ -11,14 +11,17 @@ from pathlib import PurePath
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from binhdang.accounts.access import require
-from binhdang.accounts.roles import Level
+from binhdang.accounts.models import Membership
+from binhdang.accounts.roles import ROLE_LEVEL, Level
 from binhdang.activities.models import LessonIntegration
 from binhdang.audit.services import record
+from binhdang.core.notifications import notify
 from binhdang.lib.vntext import nfc
 from binhdang.orgs.models import OrgUnit
 
@@ -145,7 +148,22 @@ def review_send(*, actor, review: MaterialReview, note: str) -> MaterialReview:
         raise ValidationError(_("Chưa có câu nào được đồng ý sửa: không có gì để đề xuất."))
     locked.note, locked.sent_at, locked.sent_by = nfc(note)[:5000], timezone.now(), actor
     locked.save(update_fields=["note", "sent_at", "sent_by"])
+    told = _tell_above(locked)
     record(actor=actor, unit=locked.unit, action="review.send", target=locked,
-           details={"accepted": accepted, "to": str(locked.unit.parent.uid) if locked.unit.parent_id else None})
+           details={"accepted": accepted, "told": told,
+                    "to": str(locked.unit.parent.uid) if locked.unit.parent_id else None})
     review.refresh_from_db()
     return review
+
+
+def _tell_above(review: MaterialReview) -> int:
+    """Notify the heads of the unit directly above (ADMIN roles there): the proposal is for them."""
+    parent = review.unit.parent
+    if parent is None:
+        return 0
+    heads = [role for role, level in ROLE_LEVEL.items() if level == Level.ADMIN]
+    members = Membership.objects.filter(unit=parent, role__in=heads, is_active=True).select_related("user")
+    url = reverse("review:detail", kwargs={"uid": review.uid})
+    title = _("Đề xuất chỉnh sửa tài liệu từ %(unit)s") % {"unit": review.unit.name}
+    return sum(notify(m.user, parent, "review", f"review:{review.uid}:sent:{m.user.pk}", title, review.title, url)
+               for m in members)

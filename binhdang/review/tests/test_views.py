@@ -105,6 +105,10 @@ def test_decisions_send_and_proposal(world, django_capture_on_commit_callbacks):
     assert "TỜ TRÌNH" in text and "Bố đọc báo, còn mẹ nấu cơm." in text and "Bố và mẹ cùng nấu cơm." in text
     assert "Con gái phải biết nấu ăn." not in text  # dismissed
     assert "Đề nghị Phòng tổng hợp." in text and "Sửa ở bản in lại" in text
+    from binhdang.core.models import Notification
+
+    assert Notification.objects.filter(user=world.commune_officer, url=reverse("review:detail", args=[review.uid]))\
+        .exists()
     officer = client_in(world.commune_officer, world.commune)
     listing = officer.get(reverse("review:proposals")).content.decode()
     assert "bai" in listing and world.school.name in listing
