@@ -19,6 +19,8 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _SPACES = re.compile(r"[ \t\u00a0]+")
+# Same headings as characters.LESSON_HEADING: a lesson starts there (kept here to stay import-free).
+_HEADING = re.compile(r"^\s*(?:bài|tiết|chủ đề|chương|unit|lesson)\s+\d+", re.I)
 
 
 class ReadError(ValueError):
@@ -167,13 +169,19 @@ def _read_pdf(name: str, data: bytes) -> list[Paragraph]:
         raise ReadError("scanned_pdf", name)
     out = []
     for number, text in enumerate(pages, start=1):
-        # PDF lines are layout lines: join them into paragraphs at blank lines or sentence ends.
+        lines = [clean(line) for line in text.splitlines()]
+        longest = max((len(line) for line in lines), default=0)
+        # PDF lines are layout lines: a paragraph ends at a blank line, a line ending a sentence, a
+        # short line (a paragraph's last, or a heading), and a lesson heading stands alone.
         buffer: list[str] = []
-        for line in text.splitlines() + [""]:
-            line = clean(line)
+        for line in lines + [""]:
+            if buffer and _HEADING.match(line):
+                out.append(Paragraph(clean(" ".join(buffer)), number, None, len(out)))
+                buffer = []
             if line:
                 buffer.append(line)
-            if buffer and (not line or line.endswith((".", "!", "?", ":", "…"))):
+            ends = line.endswith((".", "!", "?", ":", "…")) or len(line) < 0.6 * longest or _HEADING.match(line)
+            if buffer and (not line or ends):
                 out.append(Paragraph(clean(" ".join(buffer)), number, None, len(out)))
                 buffer = []
     return out

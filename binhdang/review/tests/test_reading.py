@@ -94,3 +94,14 @@ def test_analysis_package_does_not_import_django():
             "print(any(m == 'django' or m.startswith('django.') for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_vietnamese_pdf_made_by_libreoffice_reads_back_with_headings_and_pages():
+    from binhdang.documents.rendering.pdf import render_pdf
+
+    long = ("Con gái phải biết nấu ăn và giữ gìn nhà cửa sạch sẽ, đó là điều mà ông bà ta vẫn thường dạy bảo "
+            "con cháu trong nhà từ bao đời nay.")
+    data = render_pdf(docx_bytes(["Bài 1. Gia đình em", long, "Chị Lan là bác sĩ."], page_break_after=1))
+    material = read_material("bai.pdf", data)
+    assert [(p.page, p.text) for p in material.paragraphs] == [
+        (1, "Bài 1. Gia đình em"), (1, long), (2, "Chị Lan là bác sĩ.")]
