@@ -77,8 +77,9 @@ def from_vni(text: str) -> str:
 
 
 def looks_unicode_vietnamese(text: str) -> bool:
-    """Letters only Unicode Vietnamese has (ă ơ ư đ and the Latin Extended Additional block)."""
-    return bool(re.search("[ăâêôơưđĂÂÊÔƠƯĐ\u1ea0-\u1ef9\u0300-\u0323]", text))
+    """Letters beyond Latin-1 that only Unicode Vietnamese has (ă ơ ư đ, the Latin Extended Additional
+    block, combining tones). TCVN3 and VNI text is all Latin-1, so it never has them."""
+    return bool(re.search("[ăơưđĂƠƯĐĩũĨŨ\u1ea0-\u1ef9\u0300-\u0323]", text))
 
 
 def detect(text: str) -> str:

@@ -83,11 +83,15 @@ def read_material(name: str, data: bytes) -> Material:
     kind = file_kind(name, data)
     paragraphs = {"docx": _read_docx, "pdf": _read_pdf, "txt": _read_txt}[kind](name, data)
     material = Material(name=name, kind=kind, paragraphs=paragraphs)
-    encoding = legacy.detect(material.text)
+    # Old files often mix fonts (a Unicode heading over a .VnTime body): the encoding is decided on the
+    # paragraphs that are not already Unicode Vietnamese, and only those are converted.
+    old = [p for p in paragraphs if not legacy.looks_unicode_vietnamese(p.text)]
+    encoding = legacy.detect("\n".join(p.text for p in old))
     if encoding:
         material.legacy_encoding = encoding
+        converted = {p.index for p in old}
         material.paragraphs = [Paragraph(clean(legacy.convert(p.text, encoding)), p.page, p.line, p.index)
-                               for p in paragraphs]
+                               if p.index in converted else p for p in paragraphs]
     return material
 
 

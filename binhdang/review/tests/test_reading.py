@@ -38,6 +38,15 @@ def test_legacy_text_inside_a_docx_is_converted():
     assert material.paragraphs[0].text == "Bố đọc báo, còn mẹ nấu cơm cho cả nhà."
 
 
+def test_a_docx_mixing_unicode_and_tcvn3_paragraphs_converts_only_the_old_ones():
+    data = docx_bytes(["Bài 1. Gia đình em (Unicode)", "Bè ®äc b¸o, cßn mÑ nÊu c¬m cho c¶ nhµ.",
+                       "MÑ vµ em ®i chî."])
+    material = read_material("tron.docx", data)
+    assert material.legacy_encoding == "tcvn3"
+    assert [p.text for p in material.paragraphs] == [
+        "Bài 1. Gia đình em (Unicode)", "Bố đọc báo, còn mẹ nấu cơm cho cả nhà.", "Mẹ và em đi chợ."]
+
+
 def test_unicode_text_is_left_alone_and_decomposed_text_is_composed():
     import unicodedata
 
