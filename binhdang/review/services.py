@@ -103,7 +103,8 @@ def flag_decide(*, actor, flag: ReviewFlag, decision: str, note: str = "") -> Re
     require(actor, flag.review.unit, Level.EDIT)
     if decision not in ReviewFlag.Decision.values:
         raise ValidationError({"decision": _("Quyết định không hợp lệ: “%(value)s”.") % {"value": decision}})
-    if flag.review.sent_at:
+    # Locked like review_send, so a decision cannot slip in while the proposal is being sent.
+    if MaterialReview.objects.select_for_update().get(pk=flag.review_id).sent_at:
         raise ValidationError(_("Đề xuất đã gửi lên cấp trên; không sửa được ý kiến nữa."))
     flag.decision, flag.note = decision, nfc(note)[:2000]
     flag.decided_by = actor if decision != ReviewFlag.Decision.OPEN else None
