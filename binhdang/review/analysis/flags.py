@@ -180,9 +180,10 @@ def review_sentence(text: str) -> SentenceResult:
 def review_sentence_words(text: str, words: list[Word], mentions: list[Mention]) -> SentenceResult:
     key = matching_form(text)
     neutral = bool(cues.neutralising_cue(key))
-    flag = None if neutral else _flag(text, words, mentions)
-    if flag is None and not cues.neutralising_cue(key, saying=True):
-        flag = _saying_flag(text)
+    # A saying is flagged unless criticised; a past-time frame ("ngày xưa") does not excuse it.
+    flag = _saying_flag(text) if not cues.neutralising_cue(key, saying=True) else None
+    if flag is None and not neutral:
+        flag = _flag(text, words, mentions)
     counter = flag is None and not neutral and is_counter_example(text, words, mentions)
     return SentenceResult(flag, counter)
 
@@ -196,9 +197,6 @@ def _saying_flag(text: str) -> Flag | None:
 
 
 def _flag(text: str, words: list[Word], mentions: list[Mention]) -> Flag | None:
-    saying = _saying_flag(text)
-    if saying:
-        return saying
     groups = [m for m in mentions if m.generic]
     kept = [m for m in groups if not _skipped(text, words, m, groups)]
     for m in kept:

@@ -6,8 +6,7 @@ say the sexes are equal are deliberately not here.
 """
 
 import re
-
-from binhdang.lib.vntext import fold
+import unicodedata
 
 # (core fragment that identifies the saying, what it implies, a neutral alternative)
 SAYINGS = [
@@ -64,7 +63,10 @@ _NON_WORD = re.compile(r"[^\w]+")
 
 
 def folded(text: str) -> str:
-    return " " + _NON_WORD.sub(" ", fold(text)).strip() + " "
+    """Lower case, no diacritics (đ → d), words separated by one space. Every Vietnamese letter but đ
+    decomposes to an ASCII letter and combining marks, so dropping what is not ASCII drops the marks."""
+    plain = unicodedata.normalize("NFD", text.lower().replace("đ", "d")).encode("ascii", "ignore").decode()
+    return " " + _NON_WORD.sub(" ", plain).strip() + " "
 
 
 _FOLDED = [(folded(core), core, meaning, alternative) for core, meaning, alternative in SAYINGS]
