@@ -17,6 +17,7 @@ def read_error_message(error: ReadError) -> str:
         "bad_pdf": _("Tệp “%(name)s” là PDF bị hỏng hoặc được bảo vệ, không đọc được."),
         "scanned_pdf": _("Tệp “%(name)s” là PDF scan (chỉ có hình ảnh, không có lớp chữ) nên không rà soát được. "
                          "Hãy dùng tệp Word gốc, hoặc nhận dạng chữ (OCR) rồi lưu lại thành PDF có chữ."),
+        "no_text": _("Tệp “%(name)s” không có chữ nào để rà soát (có thể chỉ có hình ảnh)."),
         "encoding": _("Không đọc được bảng mã của tệp “%(name)s”: hãy lưu lại dưới dạng UTF-8."),
     }
     return messages.get(error.code, _("Không đọc được tệp “%(name)s”.")) % {"name": name}

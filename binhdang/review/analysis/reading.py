@@ -25,7 +25,7 @@ _HEADING = re.compile(r"^\s*(?:bài|tiết|chủ đề|chương|unit|lesson)\s+\
 
 class ReadError(ValueError):
     """A file the review cannot read. `code` names the reason: empty, doc, not_docx, scanned_pdf,
-    bad_pdf, encoding, type."""
+    bad_pdf, encoding, type, no_text."""
 
     def __init__(self, code: str, name: str):
         super().__init__(f"{code}: {name}")
@@ -82,6 +82,8 @@ def file_kind(name: str, data: bytes) -> str:
 def read_material(name: str, data: bytes) -> Material:
     kind = file_kind(name, data)
     paragraphs = {"docx": _read_docx, "pdf": _read_pdf, "txt": _read_txt}[kind](name, data)
+    if not paragraphs:  # a Word file of pictures only, a text file of blank lines
+        raise ReadError("no_text", name)
     material = Material(name=name, kind=kind, paragraphs=paragraphs)
     # Old files often mix fonts (a Unicode heading over a .VnTime body): the encoding is decided on the
     # paragraphs that are not already Unicode Vietnamese, and only those are converted.

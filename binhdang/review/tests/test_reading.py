@@ -87,6 +87,7 @@ def test_pdf_with_text_keeps_pages():
     ("nen.zip", b"PK\x03\x04" + b"\x00" * 100, "not_docx"),
     ("anh.docx", b"\x89PNG\r\n\x1a\n" + b"\x00" * 50, "type"),
     ("hong.pdf", b"%PDF-1.4\nrac", "bad_pdf"),
+    ("trong.docx", docx_bytes([]), "no_text"),
 ])
 def test_unreadable_files_say_why(name, data, code):
     with pytest.raises(ReadError) as caught:

@@ -36,6 +36,7 @@ def test_teacher_uploads_and_the_worker_reviews(world, django_capture_on_commit_
     assert review.summary["characters"]["female"] == 2 and review.summary["good_example_count"] == 1
     page = client.get(response.url).content.decode()
     assert "Con gái phải biết nấu ăn." in page and "Mọi người đều nên biết nấu ăn." in page
+    assert "Chị Lan là kĩ sư, anh Minh là y tá." in page  # listed as a good example
     assert AuditEntry.objects.filter(action="review.run", details__flags=2).exists()
 
 
