@@ -95,6 +95,9 @@ def neutralising_cue(sentence_key: str, *, saying: bool = False) -> str:
     return past.group(0) if past else ""
 
 
-_GROUPS = (PRESCRIPTIVE, GENERALISING, OPENERS, LINKING, ROLE_NOUNS, ROLE_LINKS, CLAUSE_BREAKS, CONJUNCTIONS,
+# Giving up one's own chances for the family ("chị gái phải nghỉ học để em trai được đi học"): on the
+# women's side of a role contrast it weighs like care work.
+SACRIFICE = _words("nghỉ học, bỏ học, thôi học, nhường, hi sinh, hy sinh, ở nhà")
+_GROUPS = (SACRIFICE, PRESCRIPTIVE, GENERALISING, OPENERS, LINKING, ROLE_NOUNS, ROLE_LINKS, CLAUSE_BREAKS, CONJUNCTIONS,
            COUNTER, INCLUSIVE_BEFORE)
 CUE_WORDS = {w for group in _GROUPS for w in group} | {matching_form("kỷ luật"), matching_form("kỉ luật")}

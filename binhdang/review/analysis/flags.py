@@ -25,6 +25,7 @@ from .segmenting import Word
 from .suggestions import ADVICE, contrast_suggestion, group_suggestion
 
 CARE = frozenset(DOMAINS["care"])
+HOME_SIDE = CARE | cues.SACRIFICE
 MALE_DOMAIN_WORDS = frozenset(w for d in MALE_CODED for w in DOMAINS[d])
 _PUNCT_BREAK = set(",;:()\"“”")
 EXPLANATIONS = {
@@ -62,7 +63,7 @@ def _breaks_before(text: str, words: list[Word], j: int, breaks: frozenset[str] 
 
 # Between two clauses of roles, "thì" also splits ("Trong khi mẹ quét nhà thì bố xem ti vi"); after a
 # group subject it is a generalising cue instead, so the group rule does not split on it.
-_CONTRAST_BREAKS = cues.CLAUSE_BREAKS | {cues.THI}
+_CONTRAST_BREAKS = cues.CLAUSE_BREAKS | {cues.THI, matching_form("để")}
 
 
 def clauses(text: str, words: list[Word]) -> list[tuple[int, int]]:
@@ -94,7 +95,7 @@ def _skipped(text: str, words: list[Word], m: Mention, groups: list[Mention]) ->
 
 def _group_rule(text: str, words: list[Word], m: Mention, groups: list[Mention]) -> tuple[str, str] | None:
     i = m.word_index
-    opened = i <= 1 and i >= 1 and words[i - 1].key in cues.OPENERS
+    opened = i >= 1 and words[i - 1].key in cues.OPENERS
     # "Con trai mà khóc thì…", "Con gái con đứa gì mà…": a judgement on what a whole sex does.
     if any(w.key == cues.MA for w in words[i + 1:i + 3]):
         return "generalisation", text[m.start:words[i + 1].end]
@@ -145,7 +146,7 @@ def _role_clauses(text: str, words: list[Word], mentions: list[Mention]) -> list
 
 def _contrast(text: str, words: list[Word], mentions: list[Mention]) -> tuple[str, str, str] | None:
     parts = _role_clauses(text, words, mentions)
-    female = [(a, b) for a, b, sex in parts if sex == "F" and _has(words, a, b, CARE)]
+    female = [(a, b) for a, b, sex in parts if sex == "F" and _has(words, a, b, HOME_SIDE)]
     male = [(a, b) for a, b, sex in parts if sex == "M" and not _has(words, a, b, CARE) and b - a >= 2]
     if female and male and not any(_has(words, a, b, MALE_DOMAIN_WORDS) for a, b in female):
         first = min(female[0][0], male[0][0])
@@ -156,9 +157,10 @@ def _contrast(text: str, words: list[Word], mentions: list[Mention]) -> tuple[st
 
 
 def _phrase(text: str, words: list[Word], a: int, b: int) -> str:
-    """The care activity of a clause: from its first care word to the clause's end."""
-    start = next(j for j in range(a, b) if words[j].key in CARE)
-    return text[words[start].start:words[b - 1].end]
+    """The care activity of a clause, from its first care word to the clause's end; "" when the clause
+    is about giving up a chance (nothing to share: the suggestion is then advice)."""
+    start = next((j for j in range(a, b) if words[j].key in CARE), None)
+    return text[words[start].start:words[b - 1].end] if start is not None else ""
 
 
 def _first_of(mentions: list[Mention], a: int, b: int, sex: str) -> str:

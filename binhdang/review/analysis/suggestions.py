@@ -16,6 +16,7 @@ ADVICE = {
     "prescriptive": "Viết lại để điều nên làm dành cho mọi người, không riêng nam hay nữ.",
     "generalisation": "Nói về từng người cụ thể, hoặc về mọi người, thay vì gán đặc điểm cho cả một giới.",
     "parallel": "Viết lại để mỗi vai trò, phẩm chất đều dành cho cả nam và nữ.",
+    "role_contrast": "Viết lại để con trai và con gái, nam và nữ có cơ hội và phần việc như nhau.",
 }
 _COMMON = {"bố", "mẹ", "ông", "bà", "anh", "chị", "cô", "chú", "cha", "má", "em", "cậu", "bác", "vợ", "chồng",
            "các", "bạn", "con", "cậu bé", "cô bé"}
@@ -51,5 +52,7 @@ def _in_sentence(person: str) -> str:
 
 def contrast_suggestion(man: str, woman: str, care: str) -> str:
     """"Bố đọc báo, còn mẹ nấu cơm." → "Bố và mẹ cùng nấu cơm."."""
+    if not care:
+        return ADVICE["role_contrast"]
     care = care.rstrip(".!?… ")
     return _capitalise(f"{_in_sentence(man)} và {_in_sentence(woman)} cùng {care}.")
