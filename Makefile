@@ -60,6 +60,7 @@ bench: install-test
 	$(BIN)/python benchmarks/campaign_board.py
 	$(BIN)/python benchmarks/aggregation.py
 	$(BIN)/python benchmarks/consolidation.py
+	$(BIN)/python benchmarks/review.py
 
 # Re-pin every dependency after editing pyproject.toml.
 lock:

@@ -34,6 +34,7 @@ from .authz_rows_activities import ACTIVITY_ROWS
 from .authz_rows_indicators import INDICATOR_ROWS
 from .authz_rows_report_drafts import REPORT_DRAFT_ROWS
 from .authz_rows_reports import REPORT_ROWS
+from .authz_rows_review import REVIEW_ROWS
 from .authz_rows_safeguarding import SAFEGUARDING_ROWS
 
 # The unit each role works in (the switcher points there); anonymous and no_role have none.
@@ -260,6 +261,7 @@ MATRIX: dict[str, list[Row]] = {
     **INDICATOR_ROWS,
     **REPORT_DRAFT_ROWS,
     **REPORT_ROWS,
+    **REVIEW_ROWS,
 }
 
 
