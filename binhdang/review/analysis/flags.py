@@ -160,7 +160,10 @@ def _phrase(text: str, words: list[Word], a: int, b: int) -> str:
     """The care activity of a clause, from its first care word to the clause's end; "" when the clause
     is about giving up a chance (nothing to share: the suggestion is then advice)."""
     start = next((j for j in range(a, b) if words[j].key in CARE), None)
-    return text[words[start].start:words[b - 1].end] if start is not None else ""
+    # "chị Lan làm y tá": an occupation, not a chore to share ("cùng y tá" is not Vietnamese): advice.
+    if start is None or start > a and words[start - 1].key in ("làm", "là"):
+        return ""
+    return text[words[start].start:words[b - 1].end]
 
 
 def _first_of(mentions: list[Mention], a: int, b: int, sex: str) -> str:

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from binhdang.review.analysis.flags import review_sentence
+from binhdang.review.analysis.suggestions import ADVICE
 
 DATA = Path(__file__).parent / "data"
 
@@ -59,6 +60,11 @@ def test_a_flag_has_rule_evidence_explanation_and_suggestion():
     assert flag.evidence == "Đàn ông không được"
     assert "Đàn ông không được" in flag.explanation
     assert flag.suggestion == "Mọi người đều có thể khóc."
+
+
+def test_an_occupation_contrast_gets_advice_not_a_broken_sentence():
+    flag = review_sentence("Chị Lan làm y tá, anh Minh làm giám đốc công ty.").flag
+    assert flag.rule == "role_contrast" and flag.suggestion == ADVICE["role_contrast"]
 
 
 def test_role_contrast_suggests_sharing_the_care():
