@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "binhdang.safeguarding",
     "binhdang.indicators",
     "binhdang.reports",
+    "binhdang.contests",
     "binhdang.documents",
 ]
 
