@@ -10,6 +10,7 @@ PROGRAMME_SECTIONS = [
     ("safeguarding", "safeguarding:home", _("Bảo vệ học sinh")),
     ("indicators", "indicators:dashboard", _("Chỉ số")),
     ("reports", "reports:list", _("Báo cáo")),
+    ("contests", "contests:list", _("Cuộc thi")),
 ]
 
 

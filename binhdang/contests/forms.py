@@ -1,0 +1,39 @@
+"""Forms of the staff pages: open a contest, import questions."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _lazy
+
+from binhdang.activities.forms import DateTimeLocalInput
+from binhdang.orgs.models import SchoolClass
+
+from .models import Topic
+
+
+class ContestForm(forms.Form):
+    title = forms.CharField(label=_lazy("Tên cuộc thi"), max_length=200)
+    description = forms.CharField(label=_lazy("Thể lệ"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    opens_at = forms.DateTimeField(label=_lazy("Mở lúc"), widget=DateTimeLocalInput())
+    closes_at = forms.DateTimeField(label=_lazy("Đóng lúc"), widget=DateTimeLocalInput())
+    time_limit_minutes = forms.IntegerField(label=_lazy("Thời gian làm bài (phút)"), min_value=1, max_value=180,
+                                            initial=15)
+    question_count = forms.IntegerField(label=_lazy("Số câu mỗi lượt"), min_value=1, max_value=100, initial=10)
+    max_attempts = forms.IntegerField(label=_lazy("Số lượt được làm"), min_value=1, max_value=10, initial=1)
+    shuffle = forms.BooleanField(label=_lazy("Xáo trộn câu hỏi và phương án"), required=False, initial=True)
+    topics = forms.MultipleChoiceField(label=_lazy("Chủ đề (để trống: mọi chủ đề)"), choices=Topic.choices,
+                                       required=False, widget=forms.CheckboxSelectMultiple)
+    classes = forms.ModelMultipleChoiceField(label=_lazy("Lớp tham gia"), queryset=SchoolClass.objects.none(),
+                                             widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args, unit, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["classes"].queryset = (SchoolClass.objects.filter(unit=unit).select_related("school_year")
+                                           .order_by("-school_year__starts_on", "grade", "name"))
+        self.fields["classes"].label_from_instance = lambda c: f"{c.name} ({c.school_year.code})"
+
+    def service_kwargs(self) -> dict:
+        data = dict(self.cleaned_data)
+        return {"classes": list(data.pop("classes")), "data": data}
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=_lazy("Tệp Excel (.xlsx)"))
