@@ -1,0 +1,116 @@
+"""Staff pages: opening a contest through the form, results by class, participation, most missed,
+slips, the XLSX export and the certificates PDF."""
+
+import datetime as dt
+import io
+import shutil
+import subprocess
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from openpyxl import load_workbook
+
+from binhdang.contests import attempts
+from binhdang.contests.models import Answer, Contest
+from binhdang.testing import client_in
+
+from .helpers import class_with_students, contest_for, entrant
+
+pytestmark = pytest.mark.django_db
+
+
+def _play(contest, given, right: int):
+    """`given` answers the first `right` questions right and the rest wrong, then submits."""
+    attempt = attempts.attempt_open(entrant=entrant(contest, given))
+    for index, row in enumerate(Answer.objects.filter(attempt=attempt).select_related("question")):
+        correct = [c.pk for c in row.question.choices.all() if c.is_correct]
+        wrong = [c.pk for c in row.question.choices.all() if not c.is_correct][:1]
+        ok = index < right
+        attempts.answer_save(attempt=attempt, question_uid=row.question.uid, choice_ids=correct if ok else wrong,
+                             text=(row.question.accepted_answers or ["?"])[0] if ok else "sai")
+    return attempts.attempt_submit(attempt=attempt)
+
+
+def test_a_teacher_opens_a_contest_with_the_form(world):
+    klass = class_with_students(world)
+    client = client_in(world.teacher, world.school)
+    now = timezone.localtime()
+    form = {"title": "Hiểu luật – sống bình đẳng", "opens_at": now.strftime("%Y-%m-%dT%H:%M"),
+            "closes_at": (now + dt.timedelta(days=3)).strftime("%Y-%m-%dT%H:%M"), "time_limit_minutes": 20,
+            "question_count": 10, "max_attempts": 1, "shuffle": "on", "classes": [klass.pk]}
+    response = client.post(reverse("contests:create"), form)
+    contest = Contest.objects.get()
+    assert response["Location"] == reverse("contests:detail", args=[contest.uid])
+    assert contest.classes.get().entrants.count() == 3
+    assert contest.activity.kind == "contest" and contest.activity.title == "Hiểu luật – sống bình đẳng"
+    assert contest.created_by == world.teacher
+
+
+def test_the_form_names_the_field_and_saves_nothing(world):
+    klass = class_with_students(world)
+    client = client_in(world.teacher, world.school)
+    now = timezone.localtime()
+    form = {"title": "Thi thử", "opens_at": now.strftime("%Y-%m-%dT%H:%M"),
+            "closes_at": (now + dt.timedelta(days=3)).strftime("%Y-%m-%dT%H:%M"), "time_limit_minutes": 20,
+            "question_count": 90, "max_attempts": 1, "classes": [klass.pk]}
+    response = client.post(reverse("contests:create"), form)
+    assert response.status_code == 400
+    assert "Số câu mỗi lượt: ngân hàng không đủ câu hỏi (lớp 3A1 chỉ có" in response.content.decode()
+    assert not Contest.objects.exists()
+    response = client.post(reverse("contests:create"), {})
+    assert response.status_code == 400 and not Contest.objects.exists()
+
+
+def test_results_pages_rank_classes_and_students(world):
+    contest = contest_for(world, [class_with_students(world), class_with_students(world, "3A2", girls=("Dung",),
+                                                                                 boys=())], question_count=4)
+    _play(contest, "An", 4)
+    _play(contest, "Cường", 1)
+    _play(contest, "Dung", 2)
+    client = client_in(world.counsellor, world.school)
+    page = client.get(reverse("contests:detail", args=[contest.uid])).content.decode()
+    assert "2/3" in page and "1/1" in page  # took part / invited per class
+    klass = contest.classes.get(school_class__name="3A1").school_class
+    ranking = client.get(reverse("contests:class", args=[contest.uid, klass.uid])).content.decode()
+    assert ranking.index("Lê Thị An") < ranking.index("Lê Văn Cường") and "Lê Thị Bình" in ranking  # Bình: not yet
+    # The commune sees aggregates, no names.
+    above = client_in(world.commune_officer, world.commune).get(reverse("contests:detail", args=[contest.uid]))
+    assert above.status_code == 200 and "Lê Thị An" not in above.content.decode()
+
+
+def test_the_xlsx_export_has_the_ranking_and_the_missed_questions(world):
+    contest = contest_for(world, [class_with_students(world)], question_count=4)
+    _play(contest, "An", 4)
+    _play(contest, "Bình", 0)
+    response = client_in(world.teacher, world.school).get(reverse("contests:export", args=[contest.uid]))
+    book = load_workbook(io.BytesIO(response.content))
+    ranking = list(book["Xếp hạng"].values)
+    assert ranking[1][:5] == (1, "Lê Thị An", "3A1", "Nữ", 4) and ranking[2][1] == "Lê Thị Bình"
+    missed = list(book["Câu hay sai"].values)
+    assert len(missed) == 5 and all(row[2] == 1 for row in missed[1:])  # each of Bình's 4 questions
+
+
+def test_slips_show_each_students_personal_code(world):
+    contest = contest_for(world, [class_with_students(world)])
+    klass = contest.classes.get()
+    page = client_in(world.teacher, world.school).get(
+        reverse("contests:slips", args=[contest.uid, klass.school_class.uid])).content.decode()
+    assert all(e.pin in page for e in klass.entrants.all()) and klass.join_code in page
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is installed by scripts/ensure-office.sh")
+def test_certificates_pdf_names_the_best(world, tmp_path):
+    contest = contest_for(world, [class_with_students(world)], question_count=4)
+    _play(contest, "An", 4)
+    _play(contest, "Cường", 3)
+    _play(contest, "Bình", 0)
+    response = client_in(world.teacher, world.school).get(
+        reverse("contests:certificates", args=[contest.uid]) + "?hang=2")
+    assert response["Content-Type"] == "application/pdf"
+    pdf = tmp_path / "c.pdf"
+    pdf.write_bytes(response.content)
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert text.count("GIẤY CHỨNG NHẬN") == 2
+    assert "Lê Thị An" in text and "Lê Văn Cường" in text and "Bình" not in text
+    assert "Đạt hạng 1" in text and "4/4" in text
