@@ -217,7 +217,7 @@ def start_server(env: dict, port: int, log) -> list[subprocess.Popen]:
     web = subprocess.Popen([python, "-m", "gunicorn", "binhdang.config.wsgi", "--bind", f"127.0.0.1:{port}",
                             "--workers", "2", "--threads", "4", "--timeout", "120", "--no-control-socket",
                             "--pythonpath", str(ROOT / "benchmarks")],
-                           env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=log, 
+                           env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=log,
                            start_new_session=True)
     deadline = time.time() + 60
     while time.time() < deadline:
