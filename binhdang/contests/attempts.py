@@ -97,23 +97,38 @@ def _open(entrant: Entrant) -> Attempt:
     return _create(entrant, contest, len(attempts) + 1, now)
 
 
+# {(question id, updated_at): {choice id: is_correct}}: every answer needs its question's choices,
+# and they change only with the question (an import saves the question, moving updated_at).
+_CHOICES: dict = {}
+
+
+def _choices(question) -> dict[int, bool]:
+    key = (question.pk, question.updated_at)
+    if key not in _CHOICES:
+        if len(_CHOICES) > 5000:
+            _CHOICES.clear()
+        _CHOICES[key] = dict(question.choices.values_list("pk", "is_correct"))
+    return _CHOICES[key]
+
+
 @transaction.atomic
 def answer_save(*, attempt: Attempt, question_uid, choice_ids=(), text: str = "") -> Answer:
     # The row lock orders this answer against a submit of the same attempt. No audit row: answers
     # are a child's quiz, not a privileged write, and there are thousands of them.
-    attempt = Attempt.objects.select_for_update().get(pk=attempt.pk)
+    deadline, submitted_at = Attempt.objects.select_for_update().values_list("deadline", "submitted_at").get(
+        pk=attempt.pk)
     now = timezone.now()
-    if attempt.submitted_at is not None:
+    if submitted_at is not None:
         raise AttemptClosed(_("Bài đã nộp: không sửa câu trả lời được nữa."))
-    if now > attempt.deadline:
+    if now > deadline:
         raise AttemptClosed(_("Đã hết giờ làm bài lúc %(time)s: câu trả lời này không được ghi nhận.") % {
-            "time": _local_time(attempt.deadline)})
+            "time": _local_time(deadline)})
     try:
-        answer = Answer.objects.select_related("question").get(attempt=attempt, question__uid=question_uid)
+        answer = Answer.objects.select_related("question").get(attempt_id=attempt.pk, question__uid=question_uid)
     except (Answer.DoesNotExist, ValidationError, ValueError) as exc:
         raise ValidationError(_("Câu hỏi không thuộc bài làm này.")) from exc
     question = answer.question
-    choices = {c.pk: c.is_correct for c in question.choices.all()}
+    choices = _choices(question)
     chosen = set()
     for value in choice_ids:
         try:

@@ -79,7 +79,7 @@ def _wants_json(request) -> bool:
 
 @require_POST
 def answer_view(request, uid):
-    attempt = play.attempt_for(request, uid)
+    attempt = play.attempt_for(request, uid, related=False)
     try:
         attempts.answer_save(attempt=attempt, question_uid=request.POST.get("question", ""),
                              choice_ids=request.POST.getlist("choice"), text=request.POST.get("text", ""))
