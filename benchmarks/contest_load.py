@@ -1,6 +1,6 @@
 """Contest load test: 500 students answering at the same time against the production server.
 
-    .venv/bin/python benchmarks/contest_load.py [--students 500] [--questions 10]
+    .venv/bin/python benchmarks/contest_load.py [--students 500] [--questions 6]
 
 Prepares a temporary SQLite database (its own var/ directory: migrated, so the starter bank is
 there; one school, classes of 40, a contest), then starts the server of `make run` as
@@ -245,7 +245,7 @@ def stop(processes) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--students", type=int, default=500)
-    parser.add_argument("--questions", type=int, default=10)
+    parser.add_argument("--questions", type=int, default=6)
     parser.add_argument("--budget", type=float, default=100.0, help="seconds before the run gives up")
     args = parser.parse_args()
     began = time.perf_counter()
@@ -276,7 +276,7 @@ def main() -> None:
             if not times:
                 raise SystemExit(f"no answer was sent: {sorted({e for s in students for e in s.errors})[:5]}")
             answers_rate = len(times) / (max(end for _s, end in times) - min(start for start, _e in times))
-            minimal = minimal_rate(port, min(len(credentials), 500), 10)
+            minimal = minimal_rate(port, min(len(credentials), 500), 6)
             report(students, credentials, args, answers_rate, minimal, times)
         finally:
             stop(processes)
