@@ -10,6 +10,8 @@ from django.utils import timezone
 from binhdang.activities.models import ActivityStatus, Participation
 from binhdang.contests import attempts
 from binhdang.contests.models import Answer, Attempt
+from binhdang.indicators import periods
+from binhdang.indicators.models import DataValue
 
 from .helpers import class_with_students, contest_for, entrant
 
@@ -131,3 +133,7 @@ def test_participants_reach_the_activity_by_sex(world, django_capture_on_commit_
     assert contest.activity.status == ActivityStatus.DONE
     counts = {p.sex: p.count for p in Participation.objects.filter(activity=contest.activity)}
     assert counts == {"F": 2, "M": 1}
+    # The indicator refresh wired to Participation picked it up: girls 2 of 3 participants.
+    value = DataValue.objects.get(unit=world.school, indicator__code="girls-participation",
+                                  period=periods.current(), disaggregation="")
+    assert (value.numerator, value.denominator) == (2, 3)
