@@ -111,18 +111,9 @@ def _choices(question) -> dict[int, bool]:
     return _CHOICES[key]
 
 
-@transaction.atomic
 def answer_save(*, attempt: Attempt, question_uid, choice_ids=(), text: str = "") -> Answer:
-    # The row lock orders this answer against a submit of the same attempt. No audit row: answers
-    # are a child's quiz, not a privileged write, and there are thousands of them.
-    deadline, submitted_at = Attempt.objects.select_for_update().values_list("deadline", "submitted_at").get(
-        pk=attempt.pk)
-    now = timezone.now()
-    if submitted_at is not None:
-        raise AttemptClosed(_("Bài đã nộp: không sửa câu trả lời được nữa."))
-    if now > deadline:
-        raise AttemptClosed(_("Đã hết giờ làm bài lúc %(time)s: câu trả lời này không được ghi nhận.") % {
-            "time": _local_time(deadline)})
+    """Check and score the answer, then store it if the attempt still takes answers. No audit row:
+    answers are a child's quiz, not a privileged write, and there are thousands of them."""
     try:
         answer = Answer.objects.select_related("question").get(attempt_id=attempt.pk, question__uid=question_uid)
     except (Answer.DoesNotExist, ValidationError, ValueError) as exc:
@@ -140,10 +131,22 @@ def answer_save(*, attempt: Attempt, question_uid, choice_ids=(), text: str = ""
     if question.kind != QuestionKind.MULTIPLE and len(chosen) > 1:
         raise ValidationError(_("Câu này chỉ chọn một phương án."))
     text = (text or "").strip()[:200] if question.kind == QuestionKind.SHORT else ""
-    answer.choice_ids, answer.text, answer.answered_at = sorted(chosen), text, now
+    answer.choice_ids, answer.text = sorted(chosen), text
     answer.is_correct = scoring.is_correct(question.kind, {pk for pk, ok in choices.items() if ok},
                                            question.accepted_answers, chosen, text)
-    answer.save(update_fields=["choice_ids", "text", "is_correct", "answered_at"])
+    # Only the check of the attempt and the write hold the lock (the reads above do not): the row
+    # lock orders this answer against a submit of the same attempt.
+    with transaction.atomic():
+        deadline, submitted_at = Attempt.objects.select_for_update().values_list("deadline", "submitted_at").get(
+            pk=attempt.pk)
+        now = timezone.now()
+        if submitted_at is not None:
+            raise AttemptClosed(_("Bài đã nộp: không sửa câu trả lời được nữa."))
+        if now > deadline:
+            raise AttemptClosed(_("Đã hết giờ làm bài lúc %(time)s: câu trả lời này không được ghi nhận.") % {
+                "time": _local_time(deadline)})
+        answer.answered_at = now
+        answer.save(update_fields=["choice_ids", "text", "is_correct", "answered_at"])
     return answer
 
 
