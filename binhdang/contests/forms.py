@@ -1,6 +1,7 @@
 """Forms of the staff pages: open a contest, import questions."""
 
 from django import forms
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from binhdang.activities.forms import DateTimeLocalInput
@@ -21,18 +22,27 @@ class ContestForm(forms.Form):
     shuffle = forms.BooleanField(label=_lazy("Xáo trộn câu hỏi và phương án"), required=False, initial=True)
     topics = forms.MultipleChoiceField(label=_lazy("Chủ đề (để trống: mọi chủ đề)"), choices=Topic.choices,
                                        required=False, widget=forms.CheckboxSelectMultiple)
-    classes = forms.ModelMultipleChoiceField(label=_lazy("Lớp tham gia"), queryset=SchoolClass.objects.none(),
-                                             widget=forms.CheckboxSelectMultiple)
+    grades = forms.TypedMultipleChoiceField(label=_lazy("Cả khối (mọi lớp của khối trong năm học mới nhất)"),
+                                            coerce=int, required=False, widget=forms.CheckboxSelectMultiple)
+    classes = forms.ModelMultipleChoiceField(label=_lazy("Hoặc từng lớp"), queryset=SchoolClass.objects.none(),
+                                             required=False, widget=forms.CheckboxSelectMultiple)
 
     def __init__(self, *args, unit, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["classes"].queryset = (SchoolClass.objects.filter(unit=unit).select_related("school_year")
-                                           .order_by("-school_year__starts_on", "grade", "name"))
+        classes = SchoolClass.objects.filter(unit=unit).select_related("school_year")
+        self.fields["classes"].queryset = classes.order_by("-school_year__starts_on", "grade", "name")
         self.fields["classes"].label_from_instance = lambda c: f"{c.name} ({c.school_year.code})"
+        latest = classes.order_by("-school_year__starts_on").first()
+        self.latest = classes.filter(school_year=latest.school_year_id) if latest else classes.none()
+        grades = sorted({g for g in self.latest.values_list("grade", flat=True) if g})
+        self.fields["grades"].choices = [(g, _("Khối %(n)s") % {"n": g}) for g in grades]
 
     def service_kwargs(self) -> dict:
         data = dict(self.cleaned_data)
-        return {"classes": list(data.pop("classes")), "data": data}
+        classes = {c.pk: c for c in data.pop("classes")}
+        for school_class in self.latest.filter(grade__in=data.pop("grades")):
+            classes.setdefault(school_class.pk, school_class)
+        return {"classes": sorted(classes.values(), key=lambda c: (c.grade or 0, c.name)), "data": data}
 
 
 class ImportForm(forms.Form):

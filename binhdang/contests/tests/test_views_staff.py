@@ -47,6 +47,21 @@ def test_a_teacher_opens_a_contest_with_the_form(world):
     assert contest.created_by == world.teacher
 
 
+def test_a_whole_grade_is_invited_with_its_classes(world):
+    one = class_with_students(world)
+    class_with_students(world, "3A2", girls=("Dung",), boys=())
+    class_with_students(world, "4A1", girls=("Hoa",), boys=(), grade=4)
+    now = timezone.localtime()
+    form = {"title": "Khối 3 thi", "opens_at": now.strftime("%Y-%m-%dT%H:%M"),
+            "closes_at": (now + dt.timedelta(days=3)).strftime("%Y-%m-%dT%H:%M"), "time_limit_minutes": 20,
+            "question_count": 5, "max_attempts": 1, "grades": [3], "classes": [one.pk]}
+    assert client_in(world.teacher, world.school).post(reverse("contests:create"), form).status_code == 302
+    contest = Contest.objects.get()
+    assert sorted(c.school_class.name for c in contest.classes.all()) == ["3A1", "3A2"]
+    assert {e.student.given_name for c in contest.classes.all() for e in c.entrants.all()} == {
+        "An", "Bình", "Cường", "Dung"}
+
+
 def test_the_form_names_the_field_and_saves_nothing(world):
     klass = class_with_students(world)
     client = client_in(world.teacher, world.school)
@@ -60,6 +75,9 @@ def test_the_form_names_the_field_and_saves_nothing(world):
     assert not Contest.objects.exists()
     response = client.post(reverse("contests:create"), {})
     assert response.status_code == 400 and not Contest.objects.exists()
+    empty = {**form, "question_count": 5, "classes": []}
+    response = client.post(reverse("contests:create"), empty)
+    assert "Lớp tham gia: hãy chọn ít nhất một lớp." in response.content.decode()
 
 
 def test_results_pages_rank_classes_and_students(world):
