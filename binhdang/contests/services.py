@@ -82,15 +82,34 @@ def _check_pools(contest: Contest, classes: list) -> None:
             "list": "; ".join(short)}})
 
 
+def _add_entrants(contest_class: ContestClass) -> int:
+    """An entrant for each active student of the class who has none yet, numbered after the others."""
+    have = set(contest_class.entrants.values_list("student_id", flat=True))
+    last = max(contest_class.entrants.values_list("number", flat=True), default=0)
+    students = (Enrollment.objects.filter(school_class=contest_class.school_class, student__is_active=True)
+                .exclude(student_id__in=have).select_related("student").order_by("student__sort_key"))
+    entrants = [Entrant(contest_class=contest_class, student=e.student, number=n, pin=new_pin())
+                for n, e in enumerate(students, start=last + 1)]
+    Entrant.objects.bulk_create(entrants)
+    return len(entrants)
+
+
 def _add_class(contest: Contest, school_class) -> int:
     contest_class = ContestClass.objects.create(contest=contest, school_class=school_class,
                                                 join_code=new_join_code())
-    students = (Enrollment.objects.filter(school_class=school_class, student__is_active=True)
-                .select_related("student").order_by("student__sort_key"))
-    entrants = [Entrant(contest_class=contest_class, student=e.student, number=n, pin=new_pin())
-                for n, e in enumerate(students, start=1)]
-    Entrant.objects.bulk_create(entrants)
-    return len(entrants)
+    return _add_entrants(contest_class)
+
+
+@transaction.atomic
+def contest_class_refresh(*, actor, contest_class: ContestClass) -> int:
+    """Students enrolled in the class since the contest opened get a personal code too (those who
+    left keep theirs: their attempts stay in the results)."""
+    contest = contest_class.contest
+    access.require(actor, contest.unit, Level.EDIT)
+    added = _add_entrants(contest_class)
+    record(actor=actor, unit=contest.unit, action="contests.class_refresh", target=contest, details={
+        "class": contest_class.school_class_id, "added": added})
+    return added
 
 
 @transaction.atomic

@@ -16,6 +16,7 @@ urlpatterns = [
     path("<uuid:uid>/", views.detail_view, name="detail"),
     path("<uuid:uid>/lop/<uuid:class_uid>/", views.class_view, name="class"),
     path("<uuid:uid>/lop/<uuid:class_uid>/phieu-ma/", views.slips_view, name="slips"),
+    path("<uuid:uid>/lop/<uuid:class_uid>/cap-nhat/", views.class_refresh_view, name="class_refresh"),
     path("<uuid:uid>/ket-qua.xlsx", views_files.export_view, name="export"),
     path("<uuid:uid>/giay-chung-nhan.pdf", views_files.certificates_view, name="certificates"),
     # The student's side.

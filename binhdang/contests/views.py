@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from binhdang.accounts import access
 from binhdang.accounts.roles import Level
@@ -92,3 +93,14 @@ def slips_view(request, uid, class_uid):
     return render(request, "contests/slips.html", {
         "contest": contest, "contest_class": contest_class,
         "entrants": contest_class.entrants.select_related("student")})
+
+
+@login_required
+@require_POST
+def class_refresh_view(request, uid, class_uid):
+    contest = contest_for(request, uid, Level.EDIT)
+    contest_class = _contest_class(contest, class_uid)
+    added = services.contest_class_refresh(actor=request.user, contest_class=contest_class)
+    messages.success(request, _("Đã thêm %(n)s học sinh mới vào danh sách lớp %(name)s.") % {
+        "n": added, "name": contest_class.school_class.name})
+    return redirect("contests:detail", uid=contest.uid)

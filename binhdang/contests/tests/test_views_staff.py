@@ -132,3 +132,17 @@ def test_certificates_pdf_names_the_best(world, tmp_path):
     assert text.count("GIẤY CHỨNG NHẬN") == 2
     assert "Lê Thị An" in text and "Lê Văn Cường" in text and "Bình" not in text
     assert "Đạt hạng 1" in text and "4/4" in text
+
+
+def test_students_enrolled_later_get_a_personal_code(world):
+    from binhdang.activities.tests.people_work import student
+
+    contest = contest_for(world, [class_with_students(world)])
+    contest_class = contest.classes.get()
+    student(world.school, "Giang", "F", contest_class.school_class)
+    client = client_in(world.teacher, world.school)
+    url = reverse("contests:class_refresh", args=[contest.uid, contest_class.school_class.uid])
+    assert client.post(url).status_code == 302
+    assert client.post(url).status_code == 302  # again: nobody twice
+    numbers = dict(contest_class.entrants.values_list("student__given_name", "number"))
+    assert numbers["Giang"] == 4 and len(numbers) == 4

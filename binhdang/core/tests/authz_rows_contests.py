@@ -52,6 +52,10 @@ CONTEST_ROWS = {
     # Children's names: read with the school itself chosen (officers above see the aggregates only).
     "contests:class": [Row("login 404 404 200 200 200 200 200 403 403 403", contest_class)],
     "contests:slips": [Row("login 404 404 200 403 200 200 200 403 403 403", contest_class)],
+    # Adding newly enrolled students: EDIT at the school (POST only; officers above are EDIT too).
+    "contests:class_refresh": [
+        Row("login 405 405 405 405 405 405 405 405 405 405", contest_class, note="POST"),
+        Row("login 404 404 302 403 302 302 302 302 302 302", contest_class, method="post", note="post")],
     "contests:export": [Row("login 404 404 200 200 200 200 200 403 403 403", contest_uid)],
     # Nobody has submitted yet: the allowed roles are sent back to the contest with a message.
     "contests:certificates": [Row("login 404 404 302 403 302 302 302 403 403 403", contest_uid)],
