@@ -58,7 +58,7 @@ def entrant_sign_in(*, entrant: Entrant, pin: str) -> None:
 
 def _create(entrant: Entrant, contest: Contest, number: int, now) -> Attempt:
     seed = secrets.randbits(48)
-    question_ids = drawing.draw(contest, entrant.contest_class.school_class.grade, seed)
+    question_ids = drawing.draw(contest, entrant.contest_class.grade, seed)
     deadline = min(now + dt.timedelta(minutes=contest.time_limit_minutes), contest.closes_at)
     attempt = Attempt.objects.create(contest=contest, entrant=entrant, number=number, seed=seed, started_at=now,
                                      deadline=deadline, max_score=len(question_ids))

@@ -44,13 +44,18 @@ def certificates_docx(contest: Contest, rows: list[selectors.Ranked]) -> bytes:
     school = contest.unit
     place_date = format_place_date(getattr(school, "place", "") or "", timezone.localdate())
     for index, row in enumerate(rows):
-        student = row.entrant.student
+        person, group = row.entrant.person, row.entrant.contest_class
         _line(document, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 13, bold=True, space_after=0)
         _line(document, "Độc lập - Tự do - Hạnh phúc", 14, bold=True, space_after=18)
         _line(document, school.name.upper(), 13, bold=True, space_after=24)
         _line(document, "GIẤY CHỨNG NHẬN", 30, bold=True, space_after=18)
-        _line(document, f"Chứng nhận em {student.full_name}", 20, bold=True)
-        _line(document, f"Học sinh lớp {row.entrant.contest_class.school_class.name}", 16)
+        if group.is_staff:
+            title = {"F": "bà ", "M": "ông "}.get(person.sex, "")
+            _line(document, f"Chứng nhận {title}{person.full_name}", 20, bold=True)
+            _line(document, person.get_position_display(), 16)
+        else:
+            _line(document, f"Chứng nhận em {person.full_name}", 20, bold=True)
+            _line(document, f"Học sinh lớp {group.label}", 16)
         _line(document, f"Đạt hạng {row.rank} trong cuộc thi “{contest.title}”", 16)
         _line(document, f"với {row.score}/{row.max_score} câu trả lời đúng.", 16, space_after=24)
         _line(document, place_date, 14, italic=True, space_after=6)

@@ -15,20 +15,21 @@ def results_xlsx(contest: Contest) -> bytes:
     ranking.append([_("Hạng"), _("Họ và tên"), _("Lớp"), _("Giới tính"), _("Điểm"), _("Điểm tối đa"),
                     _("Thời gian (giây)"), _("Số lượt")])
     for row in selectors.ranking(contest):
-        student = row.entrant.student
-        ranking.append([row.rank, student.full_name, row.entrant.contest_class.school_class.name,
-                        student.get_sex_display(), row.score, row.max_score, row.seconds, row.attempts])
+        person = row.entrant.person
+        ranking.append([row.rank, person.full_name, row.entrant.contest_class.label,
+                        person.get_sex_display(), row.score, row.max_score, row.seconds, row.attempts])
     classes = workbook.create_sheet(_("Theo lớp"))
     classes.append([_("Lớp"), _("Được mời"), _("Tham gia"), _("Điểm trung bình"), _("Cao nhất")])
     for row in selectors.class_summary(contest):
-        classes.append([row["contest_class"].school_class.name, row["invited"], row["took_part"], row["average"],
+        classes.append([row["contest_class"].label, row["invited"], row["took_part"], row["average"],
                         row["best"]])
     share = selectors.participation(contest)
     taking = workbook.create_sheet(_("Tham gia"))
     taking.append([_("Khối"), _("Nữ tham gia"), _("Nữ được mời"), _("Nam tham gia"), _("Nam được mời"),
                    _("Chưa ghi nhận tham gia"), _("Chưa ghi nhận được mời")])
     for grade, cells in share["grades"]:
-        taking.append([grade, cells["F"][1], cells["F"][0], cells["M"][1], cells["M"][0], cells["U"][1],
+        label = grade if grade is not None else _("Cán bộ, giáo viên, nhân viên")
+        taking.append([label, cells["F"][1], cells["F"][0], cells["M"][1], cells["M"][0], cells["U"][1],
                        cells["U"][0]])
     missed = workbook.create_sheet(_("Câu hay sai"))
     missed.append([_("Mã"), _("Câu hỏi"), _("Số lần sai"), _("Số lần gặp"), "%"])

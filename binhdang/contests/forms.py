@@ -26,6 +26,7 @@ class ContestForm(forms.Form):
                                             coerce=int, required=False, widget=forms.CheckboxSelectMultiple)
     classes = forms.ModelMultipleChoiceField(label=_lazy("Hoặc từng lớp"), queryset=SchoolClass.objects.none(),
                                              required=False, widget=forms.CheckboxSelectMultiple)
+    staff = forms.BooleanField(label=_lazy("Mời cán bộ, giáo viên, nhân viên của trường"), required=False)
 
     def __init__(self, *args, unit, **kwargs):
         super().__init__(*args, **kwargs)
@@ -42,7 +43,9 @@ class ContestForm(forms.Form):
         classes = {c.pk: c for c in data.pop("classes")}
         for school_class in self.latest.filter(grade__in=data.pop("grades")):
             classes.setdefault(school_class.pk, school_class)
-        return {"classes": sorted(classes.values(), key=lambda c: (c.grade or 0, c.name)), "data": data}
+        staff = data.pop("staff")
+        return {"classes": sorted(classes.values(), key=lambda c: (c.grade or 0, c.name)), "staff": staff,
+                "data": data}
 
 
 class ImportForm(forms.Form):

@@ -119,24 +119,42 @@ class Contest(models.Model):
 
 
 class ContestClass(models.Model):
-    """A class invited to a contest, with the join code its students type."""
+    """A class invited to a contest, or (class empty) the school's staff, with the join code its
+    members type."""
 
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     contest = models.ForeignKey(Contest, on_delete=models.CASCADE, related_name="classes")
-    school_class = models.ForeignKey("orgs.SchoolClass", on_delete=models.PROTECT, related_name="+")
+    school_class = models.ForeignKey("orgs.SchoolClass", null=True, blank=True, on_delete=models.PROTECT,
+                                     related_name="+")
     join_code = models.CharField(_("mã lớp"), max_length=8, unique=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["contest", "school_class"], name="contest_class_once")]
 
     def __str__(self) -> str:
-        return f"{self.contest} – {self.school_class}"
+        return f"{self.contest} – {self.label}"
+
+    @property
+    def is_staff(self) -> bool:
+        return self.school_class_id is None
+
+    @property
+    def label(self) -> str:
+        return self.school_class.name if self.school_class_id else str(_("Cán bộ, giáo viên, nhân viên"))
+
+    @property
+    def grade(self) -> int | None:
+        return self.school_class.grade if self.school_class_id else None
 
 
 class Entrant(models.Model):
-    """A student of an invited class, with the personal code handed out by the school."""
+    """A student of an invited class, or a staff member of the staff group, with the personal
+    code handed out by the school."""
 
     contest_class = models.ForeignKey(ContestClass, on_delete=models.CASCADE, related_name="entrants")
-    student = models.ForeignKey("people.Student", on_delete=models.CASCADE, related_name="+")
+    student = models.ForeignKey("people.Student", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    staff = models.ForeignKey("people.StaffMember", null=True, blank=True, on_delete=models.CASCADE,
+                              related_name="+")
     number = models.PositiveSmallIntegerField(_("số thứ tự"))
     pin = models.CharField(_("mã cá nhân"), max_length=6)
     failed_pins = models.PositiveSmallIntegerField(default=0)
@@ -144,10 +162,20 @@ class Entrant(models.Model):
 
     class Meta:
         ordering = ["number"]
-        constraints = [models.UniqueConstraint(fields=["contest_class", "student"], name="entrant_once")]
+        constraints = [
+            models.UniqueConstraint(fields=["contest_class", "student"], name="entrant_once"),
+            models.UniqueConstraint(fields=["contest_class", "staff"], name="entrant_staff_once"),
+            models.CheckConstraint(condition=models.Q(student__isnull=True) ^ models.Q(staff__isnull=True),
+                                   name="entrant_student_or_staff"),
+        ]
 
     def __str__(self) -> str:
-        return f"{self.number}. {self.student}"
+        return f"{self.number}. {self.person}"
+
+    @property
+    def person(self):
+        """The student or the staff member (both have the name fields, sex and sort_key)."""
+        return self.student if self.student_id else self.staff
 
 
 class Attempt(models.Model):

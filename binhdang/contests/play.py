@@ -34,10 +34,10 @@ def attempt_for(request, uid, *, related: bool = True) -> Attempt:
     return attempt
 
 
-def display_name(student) -> str:
+def display_name(person) -> str:
     """ "Lê T. An": enough for a child to find their own line, less than the full name."""
-    middle = f"{student.middle_name[0]}." if student.middle_name else ""
-    return " ".join(filter(None, [student.family_name, middle, student.given_name]))
+    middle = f"{person.middle_name[0]}." if person.middle_name else ""
+    return " ".join(filter(None, [person.family_name, middle, person.given_name]))
 
 
 def sheet(attempt) -> list[dict]:

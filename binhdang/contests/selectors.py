@@ -7,6 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Count, Q
+from django.db.models.functions import Coalesce
 
 from .models import Answer, Attempt, Contest, ContestClass, Entrant
 
@@ -50,9 +51,9 @@ def _best_attempts(contest: Contest, contest_class: ContestClass | None = None) 
 def ranking(contest: Contest, contest_class: ContestClass | None = None) -> list[Ranked]:
     """Students by best score (ties share a rank when score and time are equal)."""
     best = _best_attempts(contest, contest_class)
-    entrants = Entrant.objects.filter(pk__in=best).select_related("student", "contest_class__school_class")
+    entrants = Entrant.objects.filter(pk__in=best).select_related("student", "staff", "contest_class__school_class")
     rows = sorted((Ranked(0, e, *best[e.pk]) for e in entrants),
-                  key=lambda r: (-r.score, r.seconds, r.entrant.student.sort_key))
+                  key=lambda r: (-r.score, r.seconds, r.entrant.person.sort_key))
     previous = None
     for index, row in enumerate(rows, start=1):
         key = (row.score, row.seconds)
@@ -75,25 +76,25 @@ def class_summary(contest: Contest) -> list[dict]:
         rows.append({"contest_class": contest_class, "invited": contest_class.invited, "took_part": len(scores),
                      "average": round(sum(scores) / len(scores), 1) if scores else None,
                      "best": max(scores) if scores else None})
-    return sorted(rows, key=lambda r: (r["average"] is None, -(r["average"] or 0),
-                                       r["contest_class"].school_class.name))
+    return sorted(rows, key=lambda r: (r["average"] is None, -(r["average"] or 0), r["contest_class"].label))
 
 
 def participation(contest: Contest) -> dict:
-    """Invited and took part by grade × sex (distinct students)."""
+    """Invited and took part by grade × sex (distinct people; grade None = the staff)."""
     rows = (Entrant.objects.filter(contest_class__contest=contest)
-            .values("contest_class__school_class__grade", "student__sex")
+            .annotate(sex=Coalesce("student__sex", "staff__sex"))
+            .values("contest_class__school_class__grade", "sex")
             .annotate(invited=Count("id", distinct=True),
                       took_part=Count("id", filter=Q(attempts__submitted_at__isnull=False), distinct=True)))
     grades: dict = defaultdict(lambda: {"F": [0, 0], "M": [0, 0], "U": [0, 0]})
     totals = {"F": [0, 0], "M": [0, 0], "U": [0, 0]}
     for row in rows:
-        cell = grades[row["contest_class__school_class__grade"]][row["student__sex"]]
+        cell = grades[row["contest_class__school_class__grade"]][row["sex"]]
         cell[0] += row["invited"]
         cell[1] += row["took_part"]
-        totals[row["student__sex"]][0] += row["invited"]
-        totals[row["student__sex"]][1] += row["took_part"]
-    return {"grades": sorted(grades.items(), key=lambda item: item[0] or 0), "totals": totals,
+        totals[row["sex"]][0] += row["invited"]
+        totals[row["sex"]][1] += row["took_part"]
+    return {"grades": sorted(grades.items(), key=lambda item: (item[0] is None, item[0] or 0)), "totals": totals,
             "took_part": sum(v[1] for v in totals.values()), "invited": sum(v[0] for v in totals.values())}
 
 

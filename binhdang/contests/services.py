@@ -18,7 +18,7 @@ from binhdang.activities import services as activity_services
 from binhdang.activities.models import ActivityKind, Audience
 from binhdang.audit.services import record
 from binhdang.lib.vntext import nfc
-from binhdang.people.models import Enrollment
+from binhdang.people.models import Enrollment, StaffMember
 
 from .drawing import pool
 from .models import Contest, ContestClass, Entrant, Topic
@@ -42,7 +42,7 @@ def new_pin() -> str:
     return f"{secrets.randbelow(10_000):04d}"
 
 
-def _clean(unit, data: dict, classes: list) -> dict:
+def _clean(unit, data: dict, classes: list, staff: bool) -> dict:
     errors: dict[str, str] = {}
     values = {"title": nfc(data.get("title")), "description": nfc(data.get("description")),
               "opens_at": data.get("opens_at"), "closes_at": data.get("closes_at"),
@@ -61,8 +61,8 @@ def _clean(unit, data: dict, classes: list) -> dict:
         values[name] = value
     if any(topic not in Topic.values for topic in values["topics"]):
         errors["topics"] = _("Chủ đề: hãy chọn trong danh sách.")
-    if not classes:
-        errors["classes"] = _("Lớp tham gia: hãy chọn ít nhất một lớp.")
+    if not classes and not staff:
+        errors["classes"] = _("Lớp tham gia: hãy chọn ít nhất một lớp (hoặc mời cán bộ, giáo viên).")
     elif any(c.unit_id != unit.pk for c in classes):
         errors["classes"] = _("Lớp tham gia: chỉ chọn lớp của trường.")
     if errors:
@@ -70,31 +70,42 @@ def _clean(unit, data: dict, classes: list) -> dict:
     return values
 
 
-def _check_pools(contest: Contest, classes: list) -> None:
-    """Every class must have enough questions for one attempt (grade and topics filter the bank)."""
+def _check_pools(contest: Contest, classes: list, staff: bool) -> None:
+    """Every class (and the staff, who get every grade) must have enough questions for one attempt
+    (grade and topics filter the bank)."""
     short = []
     for school_class in classes:
         available = pool(contest, school_class.grade).count()
         if available < contest.question_count:
             short.append(_("lớp %(name)s chỉ có %(n)s câu phù hợp") % {"name": school_class.name, "n": available})
+    if staff and (available := pool(contest, None).count()) < contest.question_count:
+        short.append(_("cán bộ, giáo viên chỉ có %(n)s câu phù hợp") % {"n": available})
     if short:
         raise ValidationError({"question_count": _("Số câu mỗi lượt: ngân hàng không đủ câu hỏi (%(list)s).") % {
             "list": "; ".join(short)}})
 
 
 def _add_entrants(contest_class: ContestClass) -> int:
-    """An entrant for each active student of the class who has none yet, numbered after the others."""
-    have = set(contest_class.entrants.values_list("student_id", flat=True))
+    """An entrant for each active student of the class (each active staff member of the school for
+    the staff group) who has none yet, numbered after the others."""
     last = max(contest_class.entrants.values_list("number", flat=True), default=0)
-    students = (Enrollment.objects.filter(school_class=contest_class.school_class, student__is_active=True)
-                .exclude(student_id__in=have).select_related("student").order_by("student__sort_key"))
-    entrants = [Entrant(contest_class=contest_class, student=e.student, number=n, pin=new_pin())
-                for n, e in enumerate(students, start=last + 1)]
+    if contest_class.is_staff:
+        have = set(contest_class.entrants.values_list("staff_id", flat=True))
+        people = StaffMember.objects.filter(unit=contest_class.contest.unit, is_active=True).exclude(pk__in=have)
+        entrants = [Entrant(contest_class=contest_class, staff=person, number=n, pin=new_pin())
+                    for n, person in enumerate(people.order_by("sort_key"), start=last + 1)]
+    else:
+        have = set(contest_class.entrants.values_list("student_id", flat=True))
+        students = (Enrollment.objects.filter(school_class=contest_class.school_class, student__is_active=True)
+                    .exclude(student_id__in=have).select_related("student").order_by("student__sort_key"))
+        entrants = [Entrant(contest_class=contest_class, student=e.student, number=n, pin=new_pin())
+                    for n, e in enumerate(students, start=last + 1)]
     Entrant.objects.bulk_create(entrants)
     return len(entrants)
 
 
-def _add_class(contest: Contest, school_class) -> int:
+def _add_class(contest: Contest, school_class=None) -> int:
+    """The class's group, or the staff group when `school_class` is None."""
     contest_class = ContestClass.objects.create(contest=contest, school_class=school_class,
                                                 join_code=new_join_code())
     return _add_entrants(contest_class)
@@ -108,27 +119,31 @@ def contest_class_refresh(*, actor, contest_class: ContestClass) -> int:
     access.require(actor, contest.unit, Level.EDIT)
     added = _add_entrants(contest_class)
     record(actor=actor, unit=contest.unit, action="contests.class_refresh", target=contest, details={
-        "class": contest_class.school_class_id, "added": added})
+        "class": contest_class.school_class_id, "staff": contest_class.is_staff, "added": added})
     return added
 
 
 @transaction.atomic
-def contest_create(*, actor, unit, data: dict, classes: list) -> Contest:
+def contest_create(*, actor, unit, data: dict, classes: list, staff: bool = False) -> Contest:
+    """Open a contest for `classes` of the school and, with `staff`, for its staff."""
     access.require(actor, unit, Level.EDIT)
     if not unit.is_school:
         raise ValidationError(_("Cuộc thi theo lớp chỉ mở được ở trường."))
-    values = _clean(unit, data, classes)
+    values = _clean(unit, data, classes, staff)
     contest = Contest.objects.create(unit=unit, created_by=actor, **values)
-    _check_pools(contest, classes)
+    _check_pools(contest, classes, staff)
     entrants = sum(_add_class(contest, school_class) for school_class in classes)
+    if staff:
+        entrants += _add_class(contest)
     # The contest is an activity of the school ("Cuộc thi", unplanned unless it falls in an Action
     # Month), so its participants reach the indicators through the activities' rows.
     contest.activity = activity_services.activity_create(actor=actor, unit=unit, data={
         "kind": ActivityKind.CONTEST, "title": values["title"], "starts_at": values["opens_at"],
-        "ends_at": values["closes_at"], "audiences": [Audience.STUDENTS], "task": None,
+        "ends_at": values["closes_at"], "task": None,
+        "audiences": [Audience.STUDENTS] * bool(classes) + [Audience.STAFF] * staff,
         "description": values["description"]})
     contest.save(update_fields=["activity"])
     record(actor=actor, unit=unit, action="contests.create", target=contest, details={
-        "classes": [c.pk for c in classes], "entrants": entrants, "questions": values["question_count"],
+        "classes": [c.pk for c in classes], "staff": staff, "entrants": entrants, "questions": values["question_count"],
         "minutes": values["time_limit_minutes"]})
     return contest

@@ -69,8 +69,8 @@ def detail_view(request, uid):
 
 
 def _contest_class(contest: Contest, class_uid) -> ContestClass:
-    return get_object_or_404(ContestClass.objects.select_related("school_class"), contest=contest,
-                             school_class__uid=class_uid)
+    """A class of the contest (or its staff group) by the group's own uid."""
+    return get_object_or_404(ContestClass.objects.select_related("school_class"), contest=contest, uid=class_uid)
 
 
 @login_required
@@ -80,7 +80,7 @@ def class_view(request, uid, class_uid):
     contest_class = _contest_class(contest, class_uid)
     ranking = selectors.ranking(contest, contest_class)
     took_part = {row.entrant.pk for row in ranking}
-    absent = [e for e in contest_class.entrants.select_related("student") if e.pk not in took_part]
+    absent = [e for e in contest_class.entrants.select_related("student", "staff") if e.pk not in took_part]
     return render(request, "contests/class.html", {
         "contest": contest, "contest_class": contest_class, "ranking": ranking, "absent": absent})
 
@@ -92,7 +92,7 @@ def slips_view(request, uid, class_uid):
     contest_class = _contest_class(contest, class_uid)
     return render(request, "contests/slips.html", {
         "contest": contest, "contest_class": contest_class,
-        "entrants": contest_class.entrants.select_related("student")})
+        "entrants": contest_class.entrants.select_related("student", "staff")})
 
 
 @login_required
@@ -101,6 +101,6 @@ def class_refresh_view(request, uid, class_uid):
     contest = contest_for(request, uid, Level.EDIT)
     contest_class = _contest_class(contest, class_uid)
     added = services.contest_class_refresh(actor=request.user, contest_class=contest_class)
-    messages.success(request, _("Đã thêm %(n)s học sinh mới vào danh sách lớp %(name)s.") % {
-        "n": added, "name": contest_class.school_class.name})
+    messages.success(request, _("Đã thêm %(n)s người mới vào danh sách %(name)s.") % {
+        "n": added, "name": contest_class.label})
     return redirect("contests:detail", uid=contest.uid)

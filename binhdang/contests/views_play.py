@@ -33,7 +33,7 @@ def _contest_class(code: str) -> ContestClass:
 
 def join_class_view(request, code):
     contest_class = _contest_class(code)
-    entrants = list(contest_class.entrants.select_related("student"))
+    entrants = list(contest_class.entrants.select_related("student", "staff"))
     error, chosen = "", request.POST.get("entrant", "")
     if request.method == "POST":
         entrant = next((e for e in entrants if str(e.number) == chosen), None)
@@ -55,7 +55,7 @@ def join_class_view(request, code):
             return redirect("contests:attempt", uid=attempt.uid)
     return render(request, "contests/join_class.html", {
         "contest_class": contest_class, "contest": contest_class.contest, "error": error, "chosen": chosen,
-        "entrants": [(e.number, play.display_name(e.student)) for e in entrants]},
+        "entrants": [(e.number, play.display_name(e.person)) for e in entrants]},
         status=400 if error else 200)
 
 

@@ -23,9 +23,10 @@ def contest_for(world, classes, **overrides) -> Contest:
     data = {"title": "Rung chuông vàng bình đẳng giới", "description": "", "opens_at": now - dt.timedelta(hours=1),
             "closes_at": now + dt.timedelta(days=2), "time_limit_minutes": 15, "question_count": 8,
             "max_attempts": 2, "shuffle": True, "topics": []}
+    staff = overrides.pop("staff", False)
     data.update(overrides)
-    return services.contest_create(actor=overrides.pop("actor", world.teacher), unit=world.school, data=data,
-                                   classes=list(classes))
+    return services.contest_create(actor=world.teacher, unit=world.school, data=data, classes=list(classes),
+                                   staff=staff)
 
 
 def entrant(contest: Contest, given: str) -> Entrant:

@@ -7,6 +7,7 @@ import shutil
 import subprocess
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
@@ -77,7 +78,7 @@ def test_the_form_names_the_field_and_saves_nothing(world):
     assert response.status_code == 400 and not Contest.objects.exists()
     empty = {**form, "question_count": 5, "classes": []}
     response = client.post(reverse("contests:create"), empty)
-    assert "Lớp tham gia: hãy chọn ít nhất một lớp." in response.content.decode()
+    assert "Lớp tham gia: hãy chọn ít nhất một lớp (hoặc mời cán bộ, giáo viên)." in response.content.decode()
 
 
 def test_results_pages_rank_classes_and_students(world):
@@ -89,7 +90,7 @@ def test_results_pages_rank_classes_and_students(world):
     client = client_in(world.counsellor, world.school)
     page = client.get(reverse("contests:detail", args=[contest.uid])).content.decode()
     assert "2/3" in page and "1/1" in page  # took part / invited per class
-    klass = contest.classes.get(school_class__name="3A1").school_class
+    klass = contest.classes.get(school_class__name="3A1")
     ranking = client.get(reverse("contests:class", args=[contest.uid, klass.uid])).content.decode()
     assert ranking.index("Lê Thị An") < ranking.index("Lê Văn Cường") and "Lê Thị Bình" in ranking  # Bình: not yet
     # The commune sees aggregates, no names.
@@ -113,7 +114,7 @@ def test_slips_show_each_students_personal_code(world):
     contest = contest_for(world, [class_with_students(world)])
     klass = contest.classes.get()
     page = client_in(world.teacher, world.school).get(
-        reverse("contests:slips", args=[contest.uid, klass.school_class.uid])).content.decode()
+        reverse("contests:slips", args=[contest.uid, klass.uid])).content.decode()
     assert all(e.pin in page for e in klass.entrants.all()) and klass.join_code in page
 
 
@@ -141,8 +142,34 @@ def test_students_enrolled_later_get_a_personal_code(world):
     contest_class = contest.classes.get()
     student(world.school, "Giang", "F", contest_class.school_class)
     client = client_in(world.teacher, world.school)
-    url = reverse("contests:class_refresh", args=[contest.uid, contest_class.school_class.uid])
+    url = reverse("contests:class_refresh", args=[contest.uid, contest_class.uid])
     assert client.post(url).status_code == 302
     assert client.post(url).status_code == 302  # again: nobody twice
     numbers = dict(contest_class.entrants.values_list("student__given_name", "number"))
     assert numbers["Giang"] == 4 and len(numbers) == 4
+
+
+def test_staff_take_part_with_their_own_code_and_count_as_staff(world, django_capture_on_commit_callbacks):
+    from binhdang.activities.models import Participation
+    from binhdang.activities.tests.people_work import staff
+
+    staff(world.school, "Hoa", "F")
+    staff(world.school, "Nam", "M", family="Trần", middle="Văn")
+    contest = contest_for(world, [class_with_students(world)], question_count=4, staff=True)
+    group = contest.classes.get(school_class__isnull=True)
+    assert [e.person.given_name for e in group.entrants.all()] == ["Hoa", "Nam"]
+    assert contest.activity.audiences == ["students", "staff"]
+    hoa = group.entrants.get(staff__given_name="Hoa")
+    with django_capture_on_commit_callbacks(execute=True):
+        attempts.attempt_submit(attempt=attempts.attempt_open(entrant=hoa))
+    with django_capture_on_commit_callbacks(execute=True):
+        _play(contest, "An", 2)
+    counts = {(p.group, p.sex): p.count for p in Participation.objects.filter(activity=contest.activity)}
+    assert counts == {("staff", "F"): 1, ("students", "F"): 1}
+    client = client_in(world.teacher, world.school)
+    page = client.get(reverse("contests:detail", args=[contest.uid])).content.decode()
+    assert "Cán bộ, giáo viên, nhân viên" in page and group.join_code in page
+    ranking = client.get(reverse("contests:class", args=[contest.uid, group.uid])).content.decode()
+    assert "Nguyễn Thị Hoa" in ranking
+    join = Client().get(reverse("contests:join_class", args=[group.join_code])).content.decode()
+    assert "1. Nguyễn T. Hoa" in join and "Họ tên" in join

@@ -26,7 +26,7 @@ def contest_uid(world) -> dict:
 
 def contest_class(world) -> dict:
     contest = school_contest(world)
-    return {"uid": contest.uid, "class_uid": contest.classes.first().school_class.uid}
+    return {"uid": contest.uid, "class_uid": contest.classes.first().uid}
 
 
 def join_code(world) -> dict:
