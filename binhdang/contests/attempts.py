@@ -46,7 +46,8 @@ def entrant_sign_in(*, entrant: Entrant, pin: str) -> None:
         if entrant.locked_until and entrant.locked_until > now:
             raise ValidationError(_("Mã cá nhân: đã nhập sai quá nhiều lần, hãy thử lại sau %(time)s.") % {
                 "time": _local_time(entrant.locked_until)})
-        if secrets.compare_digest((pin or "").strip(), entrant.pin):
+        # Bytes: compare_digest refuses non-ASCII text, and a child may type anything.
+        if secrets.compare_digest((pin or "").strip().encode(), entrant.pin.encode()):
             if entrant.failed_pins:
                 Entrant.objects.filter(pk=entrant.pk).update(failed_pins=0, locked_until=None)
             return

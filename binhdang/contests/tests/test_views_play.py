@@ -76,7 +76,7 @@ def test_a_wrong_personal_code_is_refused_with_a_message(world):
     person = entrant(contest, "An")
     code = person.contest_class.join_code
     response = Client().post(reverse("contests:join_class", args=[code]),
-                             {"entrant": person.number, "pin": "x"})
+                             {"entrant": person.number, "pin": "mã sai"})
     assert response.status_code == 400
     assert "Mã cá nhân: không đúng" in response.content.decode()
     assert not Attempt.objects.exists()
