@@ -164,8 +164,6 @@ def parse(rows: list[list]) -> tuple[list[ParsedQuestion], list[str]]:
         if kind is not None:
             _answer(r, kind, options, parsed)
         parsed_rows.append(parsed)
-    if len(parsed_rows) > MAX_ROWS:
-        errors.append(_("Tệp có quá %(n)s câu hỏi: hãy chia thành nhiều tệp.") % {"n": MAX_ROWS})
     if not parsed_rows and not errors:
         errors.append(_("Tệp không có câu hỏi nào dưới dòng tiêu đề."))
     return parsed_rows, errors
@@ -190,6 +188,8 @@ def questions_import(*, actor, unit, source) -> tuple[int, int]:
         rows = read_rows(source)
     except ReadError as exc:
         raise ValidationError(str(exc)) from exc
+    if len(rows) - 1 > MAX_ROWS:
+        raise ValidationError(_("Tệp có quá %(n)s câu hỏi: hãy chia thành nhiều tệp.") % {"n": MAX_ROWS})
     parsed_rows, errors = parse(rows)
     if errors:
         raise ValidationError(errors)
