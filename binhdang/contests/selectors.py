@@ -6,16 +6,23 @@ student's best attempt (highest score, then the shortest time)."""
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Avg, Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 
 from .models import Answer, Attempt, Contest, ContestClass, Entrant
 
 
 def contests_of(unit):
-    return (Contest.objects.filter(unit=unit).annotate(
-        class_count=Count("classes", distinct=True),
-        submitted=Count("attempts", filter=Q(attempts__submitted_at__isnull=False), distinct=True)))
+    """Contests of the unit and of every school below it (a commune compares its schools'), with
+    how many took part and the average score in percent of the submitted attempts (subqueries, so
+    the counts are not multiplied by joins)."""
+    submitted = Attempt.objects.filter(contest=OuterRef("pk"), submitted_at__isnull=False).values("contest")
+    took_part = submitted.annotate(n=Count("entrant", distinct=True)).values("n")
+    average = submitted.annotate(a=Avg(F("score") * 100.0 / F("max_score"))).values("a")
+    return (Contest.objects.filter(unit__path__startswith=unit.path).select_related("unit")
+            .annotate(class_count=Count("classes", distinct=True), took_part=Subquery(took_part),
+                      average=Subquery(average))
+            .order_by("-opens_at", "-id"))
 
 
 @dataclass

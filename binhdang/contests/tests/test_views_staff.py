@@ -93,9 +93,12 @@ def test_results_pages_rank_classes_and_students(world):
     klass = contest.classes.get(school_class__name="3A1")
     ranking = client.get(reverse("contests:class", args=[contest.uid, klass.uid])).content.decode()
     assert ranking.index("Lê Thị An") < ranking.index("Lê Văn Cường") and "Lê Thị Bình" in ranking  # Bình: not yet
-    # The commune sees aggregates, no names.
-    above = client_in(world.commune_officer, world.commune).get(reverse("contests:detail", args=[contest.uid]))
+    # The commune sees aggregates, no names: its schools' contests with participants and average score.
+    commune = client_in(world.commune_officer, world.commune)
+    above = commune.get(reverse("contests:detail", args=[contest.uid]))
     assert above.status_code == 200 and "Lê Thị An" not in above.content.decode()
+    listing = commune.get(reverse("contests:list")).content.decode()
+    assert "Trường Tiểu học A" in listing and "<td>3</td>" in listing and "58%" in listing  # (4+1+2)/12
 
 
 def test_the_xlsx_export_has_the_ranking_and_the_missed_questions(world):
