@@ -225,3 +225,22 @@ def activity_delete(*, actor, activity: Activity) -> None:
         "status": activity.status, "task": activity.task_id, "evidence": len(files)})
     activity.delete()
     delete_files_on_commit(files)
+
+
+@transaction.atomic
+def activity_participants_record(*, activity: Activity, participations: Iterable[Triple], results: str) -> Activity:
+    """Head-counts kept by the system for an activity another app runs (a contest's participants):
+    no person acts, the calling app has checked who may start it. The activity counts as done from
+    its first participant on, so the participation indicators include it while it runs; a
+    cancelled activity is left alone."""
+    activity = Activity.objects.select_for_update().select_related("unit").get(pk=activity.pk)
+    if activity.status == ActivityStatus.CANCELLED:
+        return activity
+    triples = clean_participations(participations)
+    activity.status, activity.results = ActivityStatus.DONE, nfc(results or "").strip()
+    activity.reported_at = activity.reported_at or timezone.now()
+    activity.save(update_fields=["status", "results", "reported_at", "updated_at"])
+    _replace_participations(activity, triples)
+    record(actor=None, unit=activity.unit, action="activity.participants", target=activity, details={
+        "participants": _by_sex(triples)})
+    return activity

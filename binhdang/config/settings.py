@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "binhdang.indicators",
     "binhdang.reports",
     "binhdang.review",
+    "binhdang.contests",
     "binhdang.documents",
 ]
 

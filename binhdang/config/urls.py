@@ -13,6 +13,7 @@ urlpatterns = [
     path("chi-so/", include("binhdang.indicators.urls")),
     path("bao-cao/", include("binhdang.reports.urls")),
     path("ra-soat/", include("binhdang.review.urls")),
+    path("cuoc-thi/", include("binhdang.contests.urls")),
     # Student protection: /giup-do/ (public help pages) and /bao-ve/ (case team), see the app's urls.
     path("", include("binhdang.safeguarding.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

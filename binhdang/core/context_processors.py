@@ -11,6 +11,7 @@ PROGRAMME_SECTIONS = [
     ("indicators", "indicators:dashboard", _("Chỉ số")),
     ("reports", "reports:list", _("Báo cáo")),
     ("review", "review:list", _("Rà soát tài liệu")),
+    ("contests", "contests:list", _("Cuộc thi")),
 ]
 
 

@@ -31,6 +31,7 @@ from .authz_objects import (
 )
 from .authz_rows import Row
 from .authz_rows_activities import ACTIVITY_ROWS
+from .authz_rows_contests import CONTEST_ROWS
 from .authz_rows_indicators import INDICATOR_ROWS
 from .authz_rows_report_drafts import REPORT_DRAFT_ROWS
 from .authz_rows_reports import REPORT_ROWS
@@ -262,6 +263,7 @@ MATRIX: dict[str, list[Row]] = {
     **REPORT_DRAFT_ROWS,
     **REPORT_ROWS,
     **REVIEW_ROWS,
+    **CONTEST_ROWS,
 }
 
 
