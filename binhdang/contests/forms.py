@@ -48,5 +48,30 @@ class ContestForm(forms.Form):
                 "data": data}
 
 
+class ContestAboveForm(forms.Form):
+    """A commune's or Sở's contest: the same settings, then grades of every school below."""
+
+    title = ContestForm.base_fields["title"]
+    description = ContestForm.base_fields["description"]
+    opens_at = ContestForm.base_fields["opens_at"]
+    closes_at = ContestForm.base_fields["closes_at"]
+    time_limit_minutes = ContestForm.base_fields["time_limit_minutes"]
+    question_count = ContestForm.base_fields["question_count"]
+    max_attempts = ContestForm.base_fields["max_attempts"]
+    shuffle = ContestForm.base_fields["shuffle"]
+    topics = ContestForm.base_fields["topics"]
+    grades = forms.TypedMultipleChoiceField(
+        label=_lazy("Các khối của mọi trường trực thuộc"), coerce=int, required=False,
+        choices=[(g, _lazy("Khối %(n)s") % {"n": g}) for g in range(1, 13)], widget=forms.CheckboxSelectMultiple)
+    staff = forms.BooleanField(label=_lazy("Mời cán bộ, giáo viên, nhân viên các trường"), required=False)
+
+    def __init__(self, *args, unit, **kwargs):
+        super().__init__(*args, **kwargs)
+
+    def service_kwargs(self) -> dict:
+        data = dict(self.cleaned_data)
+        return {"grades": data.pop("grades"), "staff": data.pop("staff"), "data": data}
+
+
 class ImportForm(forms.Form):
     file = forms.FileField(label=_lazy("Tệp Excel (.xlsx)"))

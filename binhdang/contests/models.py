@@ -102,6 +102,13 @@ class Contest(models.Model):
     shuffle = models.BooleanField(_("xáo trộn câu hỏi và phương án"), default=True)
     # Topic values; empty = every topic.
     topics = models.JSONField(_("chủ đề"), default=list, blank=True)
+    # A contest of a commune or Sở for the schools below: one school contest per school (`parent`
+    # points up to it), made by the worker; `grades` are the grades it invites, `prepared_at` when the
+    # school contests are ready.
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="school_contests")
+    grades = models.JSONField(_("các khối"), default=list, blank=True)
+    staff_invited = models.BooleanField(_("mời cán bộ, giáo viên"), default=False)
+    prepared_at = models.DateTimeField(null=True, blank=True)
     # The activity that carries the contest's participants into the indicators.
     activity = models.OneToOneField("activities.Activity", null=True, blank=True, on_delete=models.SET_NULL,
                                     related_name="contest")
@@ -116,6 +123,10 @@ class Contest(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def is_above_schools(self) -> bool:
+        return not self.unit.is_school
 
 
 class ContestClass(models.Model):

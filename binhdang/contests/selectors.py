@@ -6,23 +6,60 @@ student's best attempt (highest score, then the shortest time)."""
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Avg, Count, F, OuterRef, Q, Subquery
+from django.db.models import Avg, Count, F, Q
 from django.db.models.functions import Coalesce
 
 from .models import Answer, Attempt, Contest, ContestClass, Entrant
 
 
+def family(contest: Contest) -> list[int]:
+    """The contest and, for a commune's or Sở's contest, its schools' contests (whose results it sums)."""
+    return [contest.pk, *contest.school_contests.values_list("pk", flat=True)]
+
+
 def contests_of(unit):
     """Contests of the unit and of every school below it (a commune compares its schools'), with
-    how many took part and the average score in percent of the submitted attempts (subqueries, so
-    the counts are not multiplied by joins)."""
-    submitted = Attempt.objects.filter(contest=OuterRef("pk"), submitted_at__isnull=False).values("contest")
-    took_part = submitted.annotate(n=Count("entrant", distinct=True)).values("n")
-    average = submitted.annotate(a=Avg(F("score") * 100.0 / F("max_score"))).values("a")
-    return (Contest.objects.filter(unit__path__startswith=unit.path).select_related("unit")
-            .annotate(class_count=Count("classes", distinct=True), took_part=Subquery(took_part),
-                      average=Subquery(average))
-            .order_by("-opens_at", "-id"))
+    how many took part and the average score in percent of the submitted attempts. A school's share
+    of a contest from above is listed under that contest, not again on its own; the figures of a
+    contest from above sum its schools' (one grouped query each way, so joins never multiply them)."""
+    contests = list(Contest.objects.filter(unit__path__startswith=unit.path)
+                    .exclude(parent__unit__path__startswith=unit.path).select_related("unit")
+                    .annotate(class_count=Count("classes", distinct=True), schools=Count("school_contests"))
+                    .order_by("-opens_at", "-id"))
+    submitted = Attempt.objects.filter(submitted_at__isnull=False)
+    figures = {}
+    for key in ("contest_id", "contest__parent_id"):
+        ids = [c.pk for c in contests if (c.schools if key == "contest__parent_id" else not c.schools)]
+        rows = (submitted.filter(**{f"{key}__in": ids}).values(key)
+                .annotate(n=Count("entrant", distinct=True), a=Avg(F("score") * 100.0 / F("max_score"))))
+        figures.update({row[key]: (row["n"], row["a"]) for row in rows})
+    for contest in contests:
+        contest.took_part, contest.average = figures.get(contest.pk, (0, None))
+    return contests
+
+
+def school_summary(contest: Contest) -> list[dict]:
+    """A contest from above, school by school: invited, took part, average and best of the people's
+    best scores (in percent, since schools may draw different numbers of questions); ranked by average."""
+    children = list(contest.school_contests.select_related("unit").annotate(
+        invited=Count("classes__entrants", distinct=True)))
+    best: dict[int, tuple[float, int]] = {}
+    for entrant_id, child_id, score, max_score in (
+            Attempt.objects.filter(contest__parent=contest, submitted_at__isnull=False)
+            .values_list("entrant_id", "contest_id", "score", "max_score")):
+        percent = 100.0 * (score or 0) / max_score if max_score else 0.0
+        if entrant_id not in best or percent > best[entrant_id][0]:
+            best[entrant_id] = (percent, child_id)
+    by_school: dict[int, list[float]] = defaultdict(list)
+    for percent, child_id in best.values():
+        by_school[child_id].append(percent)
+    rows = []
+    for child in children:
+        scores = by_school.get(child.pk, [])
+        rows.append({"contest": child, "school": child.unit, "invited": child.invited, "took_part": len(scores),
+                     "average": round(sum(scores) / len(scores), 1) if scores else None,
+                     "best": round(max(scores), 1) if scores else None})
+    return sorted(rows, key=lambda r: (r["average"] is None, -(r["average"] or 0), r["school"].name))
 
 
 @dataclass
@@ -88,7 +125,7 @@ def class_summary(contest: Contest) -> list[dict]:
 
 def participation(contest: Contest) -> dict:
     """Invited and took part by grade × sex (distinct people; grade None = the staff)."""
-    rows = (Entrant.objects.filter(contest_class__contest=contest)
+    rows = (Entrant.objects.filter(contest_class__contest__in=family(contest))
             .annotate(sex=Coalesce("student__sex", "staff__sex"))
             .values("contest_class__school_class__grade", "sex")
             .annotate(invited=Count("id", distinct=True),
@@ -107,7 +144,7 @@ def participation(contest: Contest) -> dict:
 
 def most_missed(contest: Contest, limit: int = 10) -> list[dict]:
     """Questions of submitted attempts by how often they were missed (unanswered counts as missed)."""
-    rows = (Answer.objects.filter(attempt__contest=contest, attempt__submitted_at__isnull=False)
+    rows = (Answer.objects.filter(attempt__contest__in=family(contest), attempt__submitted_at__isnull=False)
             .values("question_id", "question__code", "question__text", "question__topic")
             .annotate(drawn=Count("id"), missed=Count("id", filter=Q(is_correct=False)))
             .filter(missed__gt=0).order_by("-missed", "question__code")[:limit])

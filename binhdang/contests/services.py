@@ -42,8 +42,8 @@ def new_pin() -> str:
     return f"{secrets.randbelow(10_000):04d}"
 
 
-def _clean(unit, data: dict, classes: list, staff: bool) -> dict:
-    errors: dict[str, str] = {}
+def clean_values(data: dict, errors: dict[str, str]) -> dict:
+    """The contest's own fields (title, window, limits, topics), errors collected into `errors`."""
     values = {"title": nfc(data.get("title")), "description": nfc(data.get("description")),
               "opens_at": data.get("opens_at"), "closes_at": data.get("closes_at"),
               "shuffle": bool(data.get("shuffle")), "topics": list(data.get("topics") or [])}
@@ -61,6 +61,12 @@ def _clean(unit, data: dict, classes: list, staff: bool) -> dict:
         values[name] = value
     if any(topic not in Topic.values for topic in values["topics"]):
         errors["topics"] = _("Chủ đề: hãy chọn trong danh sách.")
+    return values
+
+
+def _clean(unit, data: dict, classes: list, staff: bool) -> dict:
+    errors: dict[str, str] = {}
+    values = clean_values(data, errors)
     if not classes and not staff:
         errors["classes"] = _("Lớp tham gia: hãy chọn ít nhất một lớp (hoặc mời cán bộ, giáo viên).")
     elif any(c.unit_id != unit.pk for c in classes):
@@ -68,9 +74,10 @@ def _clean(unit, data: dict, classes: list, staff: bool) -> dict:
     if errors:
         raise ValidationError(errors)
     return values
+    return values
 
 
-def _check_pools(contest: Contest, classes: list, staff: bool) -> None:
+def check_pools(contest: Contest, classes: list, staff: bool) -> None:
     """Every class (and the staff, who get every grade) must have enough questions for one attempt
     (grade and topics filter the bank)."""
     short = []
@@ -104,7 +111,7 @@ def _add_entrants(contest_class: ContestClass) -> int:
     return len(entrants)
 
 
-def _add_class(contest: Contest, school_class=None) -> int:
+def add_class(contest: Contest, school_class=None) -> int:
     """The class's group, or the staff group when `school_class` is None."""
     contest_class = ContestClass.objects.create(contest=contest, school_class=school_class,
                                                 join_code=new_join_code())
@@ -123,6 +130,22 @@ def contest_class_refresh(*, actor, contest_class: ContestClass) -> int:
     return added
 
 
+def open_for(actor, contest: Contest, classes: list, staff: bool) -> int:
+    """The school contest's groups with their personal codes, and its activity; returns the entrants."""
+    entrants = sum(add_class(contest, school_class) for school_class in classes)
+    if staff:
+        entrants += add_class(contest)
+    # The contest is an activity of the school ("Cuộc thi", unplanned unless it falls in an Action
+    # Month), so its participants reach the indicators through the activities' rows.
+    contest.activity = activity_services.activity_create(actor=actor, unit=contest.unit, data={
+        "kind": ActivityKind.CONTEST, "title": contest.title, "starts_at": contest.opens_at,
+        "ends_at": contest.closes_at, "task": None,
+        "audiences": [Audience.STUDENTS] * bool(classes) + [Audience.STAFF] * staff,
+        "description": contest.description})
+    contest.save(update_fields=["activity"])
+    return entrants
+
+
 @transaction.atomic
 def contest_create(*, actor, unit, data: dict, classes: list, staff: bool = False) -> Contest:
     """Open a contest for `classes` of the school and, with `staff`, for its staff."""
@@ -131,18 +154,8 @@ def contest_create(*, actor, unit, data: dict, classes: list, staff: bool = Fals
         raise ValidationError(_("Cuộc thi theo lớp chỉ mở được ở trường."))
     values = _clean(unit, data, classes, staff)
     contest = Contest.objects.create(unit=unit, created_by=actor, **values)
-    _check_pools(contest, classes, staff)
-    entrants = sum(_add_class(contest, school_class) for school_class in classes)
-    if staff:
-        entrants += _add_class(contest)
-    # The contest is an activity of the school ("Cuộc thi", unplanned unless it falls in an Action
-    # Month), so its participants reach the indicators through the activities' rows.
-    contest.activity = activity_services.activity_create(actor=actor, unit=unit, data={
-        "kind": ActivityKind.CONTEST, "title": values["title"], "starts_at": values["opens_at"],
-        "ends_at": values["closes_at"], "task": None,
-        "audiences": [Audience.STUDENTS] * bool(classes) + [Audience.STAFF] * staff,
-        "description": values["description"]})
-    contest.save(update_fields=["activity"])
+    check_pools(contest, classes, staff)
+    entrants = open_for(actor, contest, classes, staff)
     record(actor=actor, unit=unit, action="contests.create", target=contest, details={
         "classes": [c.pk for c in classes], "staff": staff, "entrants": entrants, "questions": values["question_count"],
         "minutes": values["time_limit_minutes"]})

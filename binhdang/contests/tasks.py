@@ -12,3 +12,12 @@ def sync_participation(contest_uid: str) -> None:
     contest = Contest.objects.select_related("activity").filter(uid=contest_uid).first()
     if contest is not None:
         participation.sync(contest)
+
+
+@task()
+def prepare_school_contests(contest_uid: str) -> None:
+    from .above import school_contests_prepare  # above.py imports this module
+
+    contest = Contest.objects.filter(uid=contest_uid).first()
+    if contest is not None:
+        school_contests_prepare(contest=contest)

@@ -12,14 +12,14 @@ from django.views.decorators.http import require_POST
 from binhdang.accounts import access
 from binhdang.accounts.roles import Level
 
-from . import selectors, services
-from .forms import ContestForm
+from . import above, selectors, services
+from .forms import ContestAboveForm, ContestForm
 from .models import Contest, ContestClass
 
 
 def contest_for(request, uid, level: Level) -> Contest:
-    return access.get_for_user(request.user, Contest.objects.select_related("unit", "activity"), level=level,
-                               uid=uid)
+    return access.get_for_user(request.user, Contest.objects.select_related("unit", "activity", "parent__unit"),
+                               level=level, uid=uid)
 
 
 def require_at_school(request, contest: Contest) -> None:
@@ -31,7 +31,7 @@ def require_at_school(request, contest: Contest) -> None:
 @login_required
 def list_view(request):
     unit = access.require_active_unit(request, Level.VIEW)
-    may_create = unit.is_school and access.can(request.user, unit, Level.EDIT) and not unit.is_closed
+    may_create = access.can(request.user, unit, Level.EDIT) and not unit.is_closed
     return render(request, "contests/list.html", {
         "unit": unit, "contests": selectors.contests_of(unit), "may_create": may_create,
         "may_import": access.can(request.user, unit, Level.MANAGE)})
@@ -40,12 +40,13 @@ def list_view(request):
 @login_required
 def create_view(request):
     unit = access.require_active_unit(request, Level.EDIT)
-    if not unit.is_school:
-        raise PermissionDenied
-    form = ContestForm(request.POST if request.method == "POST" else None, unit=unit)
+    # A school opens a contest for its classes; a commune or Sở for grades of every school below.
+    form_class, create = ((ContestForm, services.contest_create) if unit.is_school
+                          else (ContestAboveForm, above.contest_create_above))
+    form = form_class(request.POST if request.method == "POST" else None, unit=unit)
     if request.method == "POST" and form.is_valid():
         try:
-            contest = services.contest_create(actor=request.user, unit=unit, **form.service_kwargs())
+            contest = create(actor=request.user, unit=unit, **form.service_kwargs())
         except ValidationError as error:
             problems = error.message_dict.items() if hasattr(error, "error_dict") else [(None, error.messages)]
             for name, errors in problems:
@@ -61,6 +62,11 @@ def create_view(request):
 def detail_view(request, uid):
     contest = contest_for(request, uid, Level.VIEW)
     at_school = getattr(request, "active_unit", None) == contest.unit
+    if contest.is_above_schools:
+        template = "contests/_above_status.html" if request.htmx else "contests/detail_above.html"
+        return render(request, template, {
+            "contest": contest, "schools": selectors.school_summary(contest),
+            "participation": selectors.participation(contest), "missed": selectors.most_missed(contest)})
     return render(request, "contests/detail.html", {
         "contest": contest, "classes": selectors.class_summary(contest),
         "participation": selectors.participation(contest), "missed": selectors.most_missed(contest),

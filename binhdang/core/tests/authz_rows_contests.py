@@ -24,6 +24,23 @@ def contest_uid(world) -> dict:
     return {"uid": school_contest(world).uid}
 
 
+def commune_contest_uid(world) -> dict:
+    """A contest of the commune for its schools' grade 3 (its school parts made on the worker)."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from binhdang.contests.above import contest_create_above
+
+    contest = Contest.objects.filter(unit=world.commune).first()
+    if contest is None:
+        now = timezone.now()
+        contest = contest_create_above(actor=world.commune_officer, unit=world.commune, grades=[3], data={
+            "title": "Liên trường", "description": "", "opens_at": now, "closes_at": now + dt.timedelta(days=1),
+            "time_limit_minutes": 10, "question_count": 3, "max_attempts": 1, "shuffle": False, "topics": []})
+    return {"uid": contest.uid}
+
+
 def contest_class(world) -> dict:
     contest = school_contest(world)
     return {"uid": contest.uid, "class_uid": contest.classes.first().uid}
@@ -43,12 +60,16 @@ def attempt_uid(world) -> dict:
 
 CONTEST_ROWS = {
     "contests:list": [Row("login 200 404 200 200 200 200 200 200 200 200")],
-    # Opening a contest for classes: a teacher (EDIT) at a school; above the schools, 403.
-    "contests:create": [Row("login 200 404 200 403 200 200 200 403 403 403")],
+    # Opening a contest: a teacher (EDIT) for classes of the school; an officer for the schools below.
+    "contests:create": [Row("login 200 404 200 403 200 200 200 200 200 200")],
     "contests:bank": [Row("login 200 404 200 200 200 200 200 200 200 200")],
     "contests:bank_export": [Row("login 200 404 200 200 200 200 200 200 200 200")],
     "contests:bank_import": [Row("login 200 404 403 403 403 200 200 200 200 200")],
-    "contests:detail": [Row("login 404 404 200 200 200 200 200 200 200 200", contest_uid)],
+    "contests:detail": [
+        Row("login 404 404 200 200 200 200 200 200 200 200", contest_uid),
+        # The commune's own page (schools' results, no names): the commune and the Sở above it.
+        Row("login 404 404 404 404 404 404 404 200 200 200", commune_contest_uid, note="commune"),
+    ],
     # Children's names: read with the school itself chosen (officers above see the aggregates only).
     "contests:class": [Row("login 404 404 200 200 200 200 200 403 403 403", contest_class)],
     "contests:slips": [Row("login 404 404 200 403 200 200 200 403 403 403", contest_class)],
