@@ -15,6 +15,7 @@ from django.core import mail
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from binhdang.audit.models import AuditEntry
 from binhdang.core.models import Notification
@@ -103,7 +104,7 @@ def test_no_flow_leaks_content(world, leak_watch):
         assert page.status_code == 200 and MARKER in page.content.decode()
         assert leader.get(reverse("safeguarding:case_log", args=[case.uid])).status_code == 200
     assert leader.get(reverse("safeguarding:team_log")).status_code == 200
-    year = school_year_of(cases[0].received_at.date())
+    year = school_year_of(timezone.localdate(cases[0].received_at))
     stats = case_client(world.commune_officer, world.commune)
     for query in ("", "&format=csv"):
         response = stats.get(f"{reverse('safeguarding:statistics')}?nam={year}{query}")
@@ -163,7 +164,7 @@ def test_handling_a_case_leaks_nothing(world, leak_watch):
         post(member, "case_step", {"text": text}, step=step)
     post(member, "case_step", {"informed": "no", "text": text}, step="gia-dinh")
     post(member, "case_note", {"text": text})
-    post(member, "case_session", {"held_on": case.received_at.date().isoformat(), "text": text})
+    post(member, "case_session", {"held_on": timezone.localdate(case.received_at).isoformat(), "text": text})
     post(member, "case_reply", {"text": text})
     post(member, "person_add", {"role": "victim", "name": f"Em {MARKER}", "details": text, "sex": "F",
                                 "age_band": "12-15", "is_child": "on"})
