@@ -20,6 +20,7 @@ from binhdang.accounts import access
 from binhdang.accounts.roles import Level
 from binhdang.audit.services import record
 from binhdang.legal.models import LegalDocument
+from binhdang.lib.vntext import nfc
 from binhdang.people.importing.reading import ReadError, read_rows
 from binhdang.people.importing.validation import cell_text
 
@@ -102,9 +103,13 @@ def _answer(r: _Row, kind: str, options: list[str], parsed: ParsedQuestion) -> N
             r.error(index, _("hãy ghi ít nhất một đáp án, các đáp án cách nhau bằng dấu chấm phẩy."))
         return
     if kind == QuestionKind.TRUE_FALSE:
-        if right.lower() not in ("đúng", "sai"):
+        # The choices are question content, stored in Vietnamese whatever the interface language (a
+        # student reads "Đúng"/"Sai"); the answer cell may be written in either language.
+        truth = {"đúng": True, "sai": False, "true": True, "false": False,
+                 str(_("Đúng")).lower(): True, str(_("Sai")).lower(): False}.get(nfc(right).lower())
+        if truth is None:
             r.error(index, _("câu Đúng/Sai phải ghi “Đúng” hoặc “Sai”."))
-        parsed.choices = [(_("Đúng"), right.lower() == "đúng"), (_("Sai"), right.lower() == "sai")]
+        parsed.choices = [("Đúng", truth is True), ("Sai", truth is False)]
         return
     letters = {part.strip().upper() for part in right.replace(";", ",").split(",") if part.strip()}
     if len(options) < 2:

@@ -5,6 +5,7 @@ import io
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 from openpyxl import Workbook, load_workbook
 
 from binhdang.contests import bank
@@ -92,3 +93,16 @@ def test_a_file_that_is_not_a_workbook_is_refused(world):
     response = client_in(world.principal, world.school).post(
         reverse("contests:bank_import"), {"file": SimpleUploadedFile("x.xlsx", b"PK\x03\x04garbage")})
     assert response.status_code == 400 and not Question.objects.filter(unit=world.school).exists()
+
+
+@pytest.mark.parametrize("answer, true_is_right", [("Đúng", True), ("sai", False), ("True", True), ("FALSE", False)])
+def test_a_true_false_answer_in_either_language_keeps_vietnamese_choices(world, answer, true_is_right):
+    row = list(GOOD)
+    row[0], row[1], row[6], row[7], row[8], row[13] = "TF-1", "Đúng/Sai", "Nam và nữ bình đẳng.", "", "", answer
+    with translation.override("en"):  # an English interface imports the same content
+        response = client_in(world.principal, world.school).post(reverse("contests:bank_import"),
+                                                                 {"file": _xlsx([HEAD, row])})
+    assert response.status_code == 302
+    question = Question.objects.get(unit=world.school, code="TF-1")
+    assert [(c.text, c.is_correct) for c in question.choices.all()] == [("Đúng", true_is_right),
+                                                                       ("Sai", not true_is_right)]
