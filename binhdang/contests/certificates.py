@@ -1,20 +1,31 @@
 """Certificates (giấy chứng nhận) for the best of a contest: one landscape A4 page per student, as
 DOCX (python-docx) turned into PDF by LibreOffice like every PDF of the project (documents/
-rendering/pdf.py). Built on download: a few pages, and the same results give the same file."""
+rendering/pdf.py), on the worker (certificate_request / certificate_run); the same awarded people
+and scores give back the file already made."""
 
+import hashlib
 import io
+import logging
 
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.shared import Mm, Pt
 
+from binhdang.audit.services import record
 from binhdang.documents.dates import format_place_date
-from binhdang.documents.rendering.pdf import render_pdf
+from binhdang.documents.rendering.pdf import PdfRenderError, render_pdf
+from binhdang.documents.services import worker_file_finish
 
 from . import selectors
-from .models import Contest
+from .models import CertificateFile, Contest
+
+logger = logging.getLogger(__name__)
 
 FONT = "Times New Roman"
 MAX_AWARDS = 50
@@ -69,3 +80,50 @@ def certificates_docx(contest: Contest, rows: list[selectors.Ranked]) -> bytes:
 
 def certificates_pdf(contest: Contest, rows: list[selectors.Ranked]) -> bytes:
     return render_pdf(certificates_docx(contest, rows))
+
+
+def _basis(rows: list[selectors.Ranked]) -> str:
+    """Who is awarded, with which rank and score: the file's content apart from the date line."""
+    text = ";".join(f"{r.entrant.pk}:{r.rank}:{r.score}/{r.max_score}" for r in rows)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+@transaction.atomic
+def certificate_request(*, actor, contest: Contest, top: int) -> CertificateFile:
+    """The certificates of the contest's best as they stand: the file already made (or being made)
+    for the same awards, else a new one queued for the worker."""
+    rows = awarded(contest, top)
+    if not rows:
+        raise ValidationError(_("Chưa có học sinh nào đạt để cấp giấy chứng nhận."))
+    basis = _basis(rows)
+    Contest.objects.select_for_update().filter(pk=contest.pk).first()  # one run for two clicks at once
+    made = CertificateFile.objects.filter(contest=contest, top=top, basis=basis, status__in=[
+        CertificateFile.Status.DONE, CertificateFile.Status.PENDING]).first()
+    if made is None:
+        made = CertificateFile.objects.create(contest=contest, top=top, basis=basis, requested_by=actor)
+        uid = str(made.uid)
+        from .tasks import render_certificates  # tasks.py imports this module
+
+        transaction.on_commit(lambda: render_certificates.enqueue(uid))
+    record(actor=actor, unit=contest.unit, action="contests.certificates", target=contest,
+           details={"top": top, "awarded": len(rows), "file": str(made.uid)})
+    return made
+
+
+def certificate_run(*, made: CertificateFile) -> CertificateFile:
+    """Render the PDF (outside any transaction: LibreOffice takes seconds) and store it, or why not."""
+    contest = Contest.objects.select_related("unit").get(pk=made.contest_id)
+    data, error = b"", ""
+    try:
+        rows = awarded(contest, made.top)
+        data = certificates_pdf(contest, rows)
+    except PdfRenderError as exc:
+        error = str(exc)
+    except Exception:  # the worker must record the failure, whatever it was, not die with it
+        logger.exception("certificates %s failed", made.uid)
+        error = _("Không tạo được tệp do lỗi của hệ thống; hãy thử lại hoặc báo quản trị viên.")
+
+    def store(row: CertificateFile) -> None:
+        row.file.save(f"giay-chung-nhan-{contest.uid}.pdf", ContentFile(data), save=False)
+
+    return worker_file_finish(CertificateFile, made.pk, error=error, store=store)

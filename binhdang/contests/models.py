@@ -11,6 +11,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from binhdang.documents.models import WorkerFile
+
 
 class Topic(models.TextChoices):
     GENDER_LAW = "gender_law", _("Luật Bình đẳng giới")
@@ -228,3 +230,20 @@ class Answer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.attempt} – {self.position}"
+
+
+class CertificateFile(WorkerFile):
+    """The certificates PDF of a contest's best (ranked `top` or better), made by the worker:
+    LibreOffice takes seconds. `basis` names the awarded people and scores it was made from, so
+    the same results give back the same file and a new submission makes a new one."""
+
+    contest = models.ForeignKey(Contest, on_delete=models.CASCADE, related_name="certificate_files")
+    top = models.PositiveSmallIntegerField()
+    basis = models.CharField(max_length=64)
+    file = models.FileField(upload_to="contest-certificates/%Y/%m/", max_length=200, blank=True)
+
+    class Meta(WorkerFile.Meta):
+        pass
+
+    def __str__(self) -> str:
+        return f"{self.contest} (top {self.top})"

@@ -21,3 +21,14 @@ def prepare_school_contests(contest_uid: str) -> None:
     contest = Contest.objects.filter(uid=contest_uid).first()
     if contest is not None:
         school_contests_prepare(contest=contest)
+
+
+@task()
+def render_certificates(file_uid: str) -> None:
+    from .certificates import certificate_run  # certificates.py imports this module
+    from .models import CertificateFile
+
+    made = CertificateFile.objects.filter(uid=file_uid).first()
+    # A duplicate message for a file already made (or failed) does nothing.
+    if made is not None and made.status == CertificateFile.Status.PENDING:
+        certificate_run(made=made)

@@ -18,7 +18,9 @@ urlpatterns = [
     path("<uuid:uid>/lop/<uuid:class_uid>/phieu-ma/", views.slips_view, name="slips"),
     path("<uuid:uid>/lop/<uuid:class_uid>/cap-nhat/", views.class_refresh_view, name="class_refresh"),
     path("<uuid:uid>/ket-qua.xlsx", views_files.export_view, name="export"),
-    path("<uuid:uid>/giay-chung-nhan.pdf", views_files.certificates_view, name="certificates"),
+    path("<uuid:uid>/giay-chung-nhan/", views_files.certificates_view, name="certificates"),
+    path("giay-chung-nhan/<uuid:uid>/", views_files.certificates_status_view, name="certificates_status"),
+    path("giay-chung-nhan/<uuid:uid>/tai.pdf", views_files.certificates_download_view, name="certificates_download"),
     # The student's side.
     path("vao/", views_play.join_view, name="join"),
     path("vao/<str:code>/", views_play.join_class_view, name="join_class"),

@@ -1,16 +1,17 @@
-"""Downloads of a contest's results: the XLSX workbook and the certificates PDF (both name
-children, so both are read with the school chosen in the switcher)."""
+"""Downloads of a contest's results: the XLSX workbook and the certificates PDF, made by the worker
+(both name children, so both are read with the school chosen in the switcher)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
-from django.shortcuts import redirect
-from django.utils.translation import gettext as _
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
 
 from binhdang.accounts.roles import Level
-from binhdang.documents.rendering.pdf import PdfRenderError
 
 from . import certificates, exporting
+from .models import CertificateFile
 from .views import contest_for, require_at_school
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -30,18 +31,39 @@ def export_view(request, uid):
 
 
 @login_required
+@require_POST
 def certificates_view(request, uid):
     contest = contest_for(request, uid, Level.EDIT)
     require_at_school(request, contest)
-    top = request.GET.get("hang", "3")
+    top = request.POST.get("hang", "3")
     top = int(top) if top.isdigit() and 1 <= int(top) <= certificates.MAX_AWARDS else 3
-    rows = certificates.awarded(contest, top)
-    if not rows:
-        messages.warning(request, _("Chưa có học sinh nào đạt để cấp giấy chứng nhận."))
-        return redirect("contests:detail", uid=contest.uid)
     try:
-        body = certificates.certificates_pdf(contest, rows)
-    except PdfRenderError as exc:
-        messages.error(request, str(exc))
+        made = certificates.certificate_request(actor=request.user, contest=contest, top=top)
+    except ValidationError as error:
+        messages.warning(request, " ".join(error.messages))
         return redirect("contests:detail", uid=contest.uid)
-    return _file(body, "application/pdf", f"giay-chung-nhan-{contest.uid}.pdf")
+    return redirect("contests:certificates_status", uid=made.uid)
+
+
+def _certificate_file(request, uid) -> CertificateFile:
+    made = get_object_or_404(CertificateFile.objects.select_related("contest"), uid=uid)
+    made.contest = contest_for(request, made.contest.uid, Level.EDIT)
+    require_at_school(request, made.contest)
+    return made
+
+
+@login_required
+def certificates_status_view(request, uid):
+    made = _certificate_file(request, uid)
+    template = "contests/_certificates_status.html" if request.htmx else "contests/certificates_status.html"
+    return render(request, template, {"made": made, "contest": made.contest})
+
+
+@login_required
+def certificates_download_view(request, uid):
+    made = _certificate_file(request, uid)
+    if made.status != CertificateFile.Status.DONE or not made.file:
+        return redirect("contests:certificates_status", uid=made.uid)
+    response = FileResponse(made.file.open("rb"), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="giay-chung-nhan-{made.contest.uid}.pdf"'
+    return response

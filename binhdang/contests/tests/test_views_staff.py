@@ -13,7 +13,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from binhdang.contests import attempts
-from binhdang.contests.models import Answer, Contest
+from binhdang.contests.models import Answer, CertificateFile, Contest
 from binhdang.testing import client_in
 
 from .helpers import class_with_students, contest_for, entrant
@@ -122,16 +122,31 @@ def test_slips_show_each_students_personal_code(world):
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is installed by scripts/ensure-office.sh")
-def test_certificates_pdf_names_the_best(world, tmp_path):
+def test_certificates_pdf_names_the_best(world, tmp_path, django_capture_on_commit_callbacks):
     contest = contest_for(world, [class_with_students(world)], question_count=4)
+    teacher = client_in(world.teacher, world.school)
+    response = teacher.post(reverse("contests:certificates", args=[contest.uid]), {"hang": "2"}, follow=True)
+    assert "Chưa có học sinh nào đạt" in response.content.decode() and not CertificateFile.objects.exists()
     _play(contest, "An", 4)
     _play(contest, "Cường", 3)
     _play(contest, "Bình", 0)
-    response = client_in(world.teacher, world.school).get(
-        reverse("contests:certificates", args=[contest.uid]) + "?hang=2")
+    with django_capture_on_commit_callbacks(execute=True):  # the worker's run
+        response = teacher.post(reverse("contests:certificates", args=[contest.uid]), {"hang": "2"})
+    made = CertificateFile.objects.get()
+    assert response["Location"] == reverse("contests:certificates_status", args=[made.uid])
+    assert made.status == CertificateFile.Status.DONE, made.error
+    assert "Giấy chứng nhận đã sẵn sàng" in teacher.get(response["Location"]).content.decode()
+    # The same awards: the same file, no second run; outsiders and the school's counsellor cannot fetch it.
+    with django_capture_on_commit_callbacks(execute=True):
+        teacher.post(reverse("contests:certificates", args=[contest.uid]), {"hang": "2"})
+    assert CertificateFile.objects.count() == 1
+    download = reverse("contests:certificates_download", args=[made.uid])
+    assert client_in(world.outsider, world.other_school).get(download).status_code == 404
+    assert client_in(world.counsellor, world.school).get(download).status_code == 403
+    response = teacher.get(download)
     assert response["Content-Type"] == "application/pdf"
     pdf = tmp_path / "c.pdf"
-    pdf.write_bytes(response.content)
+    pdf.write_bytes(b"".join(response.streaming_content))
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert text.count("GIẤY CHỨNG NHẬN") == 2
     assert "Lê Thị An" in text and "Lê Văn Cường" in text and "Bình" not in text

@@ -41,6 +41,21 @@ def commune_contest_uid(world) -> dict:
     return {"uid": contest.uid}
 
 
+def certificate_file(world) -> dict:
+    """A made certificates PDF of the school's contest (its bytes stand in for LibreOffice's)."""
+    from django.core.files.base import ContentFile
+
+    from binhdang.contests.models import CertificateFile
+
+    contest = school_contest(world)
+    made = CertificateFile.objects.filter(contest=contest).first()
+    if made is None:
+        made = CertificateFile(contest=contest, top=3, basis="matrix", status=CertificateFile.Status.DONE)
+        made.file.save("c.pdf", ContentFile(b"%PDF-1.4 matrix"), save=False)
+        made.save()
+    return {"uid": made.uid}
+
+
 def contest_class(world) -> dict:
     contest = school_contest(world)
     return {"uid": contest.uid, "class_uid": contest.classes.first().uid}
@@ -79,7 +94,13 @@ CONTEST_ROWS = {
         Row("login 404 404 302 403 302 302 302 302 302 302", contest_class, method="post", note="post")],
     "contests:export": [Row("login 404 404 200 200 200 200 200 403 403 403", contest_uid)],
     # Nobody has submitted yet: the allowed roles are sent back to the contest with a message.
-    "contests:certificates": [Row("login 404 404 302 403 302 302 302 403 403 403", contest_uid)],
+    # Asking for the certificates: POST (no one has played yet: back to the contest with a message).
+    "contests:certificates": [
+        Row("login 405 405 405 405 405 405 405 405 405 405", contest_uid, note="POST"),
+        Row("login 404 404 302 403 302 302 302 403 403 403", contest_uid, method="post", note="post"),
+    ],
+    "contests:certificates_status": [Row("login 404 404 200 403 200 200 200 403 403 403", certificate_file)],
+    "contests:certificates_download": [Row("login 404 404 200 403 200 200 200 403 403 403", certificate_file)],
     "contests:join": [Row(ALL_200)],
     "contests:join_class": [Row(ALL_200, join_code)],
     "contests:attempt": [Row(ALL_404, attempt_uid)],
