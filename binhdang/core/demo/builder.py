@@ -29,6 +29,7 @@ from binhdang.people.models import (
 from . import names, structure
 from .action_month import ensure_action_month
 from .activities import SCHOOL, ensure_school_year_2023
+from .contests import ensure_contests
 from .plans import ensure_seed_plans
 from .reports import ensure_reports
 from .safeguarding import ensure_safeguarding
@@ -255,5 +256,6 @@ def _build(today: dt.date) -> dict:
     with transaction.atomic():
         cases = ensure_safeguarding(units)
     ensure_reports(units)
+    contest = ensure_contests(units)
     return {"logins": logins, "password": password, "generated": generated, "school_year": year.code,
-            "plans": plans, "cases": cases}
+            "plans": plans, "cases": cases, "contest": contest}

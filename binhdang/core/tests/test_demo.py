@@ -173,3 +173,20 @@ def test_demo_reports_the_action_month_up_the_ha_noi_branch(media_root):
     commune = OrgUnit.objects.get(code="ubnd-phuong-dong-da")
     page = client_in(User.objects.get(username="xa.dongda"), commune).get("/bao-cao/").content.decode()
     assert upward.title in page and f"/bao-cao/yeu-cau/{upward.uid}/lap/" in page
+
+
+def test_demo_contest_of_the_phuong_with_results(media_root, capsys):
+    from binhdang.contests import selectors
+    from binhdang.contests.models import Attempt, Contest
+
+    call_command("demo")
+    contest = Contest.objects.get(unit__code="ubnd-phuong-dong-da")
+    part = contest.school_contests.get()
+    assert contest.prepared_at and part.unit.code == "th-ly-thuong-kiet" and part.classes.count() == 6
+    assert Attempt.objects.filter(contest=part, submitted_at__isnull=False).count() == 18
+    row = selectors.school_summary(contest)[0]
+    assert row["took_part"] == 18 and row["invited"] == 6 * 32 and row["average"] > 0
+    assert sum(p.count for p in part.activity.participations.all()) == 18
+    out = capsys.readouterr().out
+    group = part.classes.get(school_class__name="4A1")
+    assert f"mã lớp {group.join_code}" in out and f"mã cá nhân {group.entrants.get(number=1).pin}" in out

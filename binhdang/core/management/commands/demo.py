@@ -32,3 +32,9 @@ class Command(BaseCommand):
                 "gv.lythuongkiet; mở vụ việc cần bật xác thực hai bước ở /tai-khoan/bao-mat/.")
         else:
             self.stdout.write("Vụ việc mẫu đã có từ lần chạy trước (mã theo dõi chỉ in một lần).")
+        contest = result.get("contest")
+        if contest:
+            self.stdout.write(
+                f"Cuộc thi mẫu của phường Đống Đa: học sinh vào /cuoc-thi/vao/ trên điện thoại, mã lớp "
+                f"{contest['join_code']} (lớp 4A1, Trường Tiểu học Lý Thường Kiệt), chọn em số {contest['number']}, "
+                f"mã cá nhân {contest['pin']}.")
