@@ -10,7 +10,9 @@ school to write):
 - "highlights": the done activities that carry evidence (photos, files);
 - "indicators": the request's indicator tables from the unit's Rollup rows for the request's period;
 - "protection": student protection, ONLY the suppressed totals of
-  `safeguarding.statistics.case_count_totals` (nothing else of a case ever leaves the school).
+  `safeguarding.statistics.case_count_totals` (nothing else of a case ever leaves the school);
+- "proposals": the proposals (đề xuất) from reviews of teaching materials sent upward in the span
+  (review app), so they travel with the report.
 
 Everything is text the school edits; the figures are kept apart with their source so that
 `refreshed_figures` can re-read them later without touching the text.
@@ -32,11 +34,12 @@ from binhdang.lib.vntext import fold, nfc
 from binhdang.orgs.models import OrgKind
 from binhdang.plans.models import Plan, PlanStatus, Target, Task
 from binhdang.plans.workflow import VIETNAM
+from binhdang.review.selectors import proposals_below
 from binhdang.safeguarding.statistics import case_count_totals
 
 from .models import ReportRequest
 
-KINDS = ("plan", "activities", "highlights", "indicators", "protection")
+KINDS = ("plan", "activities", "highlights", "indicators", "protection", "proposals")
 # A section typed as a title only (the request form) gets its kind from its words, accents
 # ignored; the first match wins, so "Hoạt động nổi bật" is highlights before activities.
 KIND_WORDS = (
@@ -44,6 +47,7 @@ KIND_WORDS = (
     ("protection", ("bao ve", "phong ngua", "bao luc", "xam hai")),
     ("indicators", ("so lieu", "chi so")),
     ("plan", ("ke hoach",)),
+    ("proposals", ("de xuat", "kien nghi")),
     ("activities", ("ket qua", "hoat dong")),
 )
 
@@ -58,7 +62,7 @@ DEFAULT_SECTIONS = [
     {"title": "Hoạt động nổi bật", "kind": "highlights"},
     {"title": "Các chỉ số", "kind": "indicators"},
     {"title": "Phòng ngừa, hỗ trợ học sinh", "kind": "protection"},
-    {"title": "Khó khăn, vướng mắc; đề xuất, kiến nghị", "kind": ""},
+    {"title": "Khó khăn, vướng mắc; đề xuất, kiến nghị", "kind": "proposals"},
 ]
 SEXES = ("F", "M", "U")
 
@@ -178,6 +182,15 @@ def _protection_text(figures: list[dict]) -> str:
     return f"Số vụ việc được tiếp nhận và hỗ trợ trong thời gian báo cáo: {shown}."
 
 
+def _proposals_text(unit, request: ReportRequest) -> str:
+    """The materials-review proposals sent in the span by the unit (and the schools below it)."""
+    low, high = _bounds(request)
+    sent = proposals_below(unit).filter(sent_at__gte=low, sent_at__lt=high).order_by("sent_at", "id")
+    lines = [f"- Đề xuất điều chỉnh tài liệu “{nfc(r.title)}” ({nfc(r.unit.name)}): {r.accepted_count} nội dung mang "
+             f"định kiến giới đề nghị sửa, gửi ngày {_day(r.sent_at)}." for r in sent]
+    return "\n".join(["Đề xuất từ rà soát tài liệu dạy học:", *lines]) if lines else ""
+
+
 def figures_for(kind: str, request: ReportRequest, unit) -> list[dict]:
     if kind == "indicators":
         return indicator_figures(unit, request)
@@ -202,6 +215,7 @@ def draft_for(request: ReportRequest, unit) -> list[dict]:
             "highlights": lambda: _highlights_text(unit, request),
             "indicators": lambda figures=figures: _indicators_text(figures),
             "protection": lambda figures=figures: _protection_text(figures),
+            "proposals": lambda: _proposals_text(unit, request),
         }.get(kind, lambda: "")()
         content.append({"title": nfc(str(section.get("title", ""))), "kind": kind, "text": text, "figures": figures})
     return content

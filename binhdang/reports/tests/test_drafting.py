@@ -119,9 +119,36 @@ def test_a_suppressed_case_count_never_leaves_as_a_number(world, known, monkeypa
 
 @pytest.mark.parametrize(("title", "kind"), [
     ("Kết quả thực hiện", "activities"), ("Hoạt động nổi bật", "highlights"), ("Số liệu", "indicators"),
-    ("Phòng ngừa, hỗ trợ học sinh", "protection"), ("Kế hoạch năm học", "plan"), ("Khó khăn, đề xuất", ""),
+    ("Phòng ngừa, hỗ trợ học sinh", "protection"), ("Kế hoạch năm học", "plan"), ("Khó khăn, đề xuất", "proposals"),
+    ("Khó khăn, vướng mắc", ""),
 ])
 def test_a_section_typed_in_the_request_form_gets_its_source(title, kind):
     from binhdang.reports.drafting import section_kind
 
     assert section_kind(title) == kind
+
+
+def test_materials_review_proposals_sent_in_the_span_travel_with_the_report(world):
+    from binhdang.plans.workflow import VIETNAM
+    from binhdang.reports.drafting import draft_for
+    from binhdang.review.models import MaterialReview, ReviewFlag
+
+    from .builders import sent_request
+
+    request = sent_request(world.commune, sections=[{"title": "Khó khăn, đề xuất", "kind": "proposals"}])
+    inside = dt.datetime(2025, 12, 1, 9, tzinfo=VIETNAM)
+    for title, sent_at, accepted in (("Tiếng Việt 3, bài 5", inside, 2), ("Đạo đức 4", None, 1),
+                                     ("Toán 2", inside - dt.timedelta(days=60), 1)):
+        review = MaterialReview.objects.create(unit=world.school, title=title, original_name="a.docx",
+                                               status="done", sent_at=sent_at)
+        for n in range(accepted + 1):
+            ReviewFlag.objects.create(review=review, position=n, paragraph=1, sentence="x", rule="prescriptive",
+                                      evidence="x", decision="accepted" if n < accepted else "dismissed")
+    text = draft_for(request, world.commune)[0]["text"]
+    assert text.splitlines() == ["Đề xuất từ rà soát tài liệu dạy học:",
+                                 "- Đề xuất điều chỉnh tài liệu “Tiếng Việt 3, bài 5” (Trường Tiểu học A): 2 nội dung "
+                                 "mang định kiến giới đề nghị sửa, gửi ngày 01/12/2025."]
+    # Nothing sent in the span: the section starts empty for the school to write.
+    assert draft_for(sent_request(world.other_school.parent or world.province,
+                                  sections=[{"title": "Đề xuất", "kind": "proposals"}]), world.other_school)[0][
+        "text"] == ""

@@ -30,7 +30,7 @@ def test_create_defaults_sections_of_the_kind_and_audits(world):
     assert request.title == "Báo cáo Tháng hành động"
     assert [(s["title"], s["kind"]) for s in request.sections] == [
         ("Kết quả thực hiện", "activities"), ("Hoạt động nổi bật", "highlights"), ("Số liệu", "indicators"),
-        ("Phòng ngừa, hỗ trợ học sinh", "protection"), ("Khó khăn, đề xuất", "")]
+        ("Phòng ngừa, hỗ trợ học sinh", "protection"), ("Khó khăn, đề xuất", "proposals")]
     assert request.sent_at is None
     assert AuditEntry.objects.filter(action="report.request_create").count() == 1
     edited = services.request_save(actor=world.commune_officer, unit=world.commune, request=request,
