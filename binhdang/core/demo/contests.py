@@ -9,7 +9,7 @@ import random
 from django.utils import timezone
 
 from binhdang.accounts.models import User
-from binhdang.contests import attempts, participation
+from binhdang.contests import attempts, participation, starter
 from binhdang.contests.above import contest_create_above, school_contests_prepare
 from binhdang.contests.models import Answer, Contest, ContestClass
 from binhdang.orgs.models import OrgUnit
@@ -35,6 +35,7 @@ def ensure_contests(units: dict[str, OrgUnit]) -> dict | None:
     commune = units[COMMUNE]
     contest = Contest.objects.filter(unit=commune, title=TITLE).first()
     if contest is None:
+        starter.load()  # the data migration's questions, again if a database was emptied since (idempotent)
         now = timezone.now()
         contest = contest_create_above(
             actor=User.objects.get(username="xa.dongda"), unit=commune, grades=[4, 5], staff=False, data={
