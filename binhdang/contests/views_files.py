@@ -4,11 +4,12 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from binhdang.accounts.roles import Level
+from binhdang.documents.downloads import attachment
 
 from . import certificates, exporting
 from .models import CertificateFile
@@ -64,6 +65,5 @@ def certificates_download_view(request, uid):
     made = _certificate_file(request, uid)
     if made.status != CertificateFile.Status.DONE or not made.file:
         return redirect("contests:certificates_status", uid=made.uid)
-    response = FileResponse(made.file.open("rb"), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="giay-chung-nhan-{made.contest.uid}.pdf"'
-    return response
+    return attachment(made.file, "application/pdf", f"Giấy chứng nhận - {made.contest.title}"[:80] + ".pdf",
+                      f"giay-chung-nhan-{made.contest.uid}.pdf")

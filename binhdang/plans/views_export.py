@@ -4,14 +4,13 @@ Anyone who may read the plan may download it, readers from below an issued plan 
 every step checks that again through plan_for_user.
 """
 
-from urllib.parse import quote
-
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from binhdang.accounts.roles import Level
+from binhdang.documents.downloads import attachment
 
 from .access import plan_for_user
 from .export_files import export_filename, plan_export_request
@@ -48,10 +47,7 @@ def export_download_view(request, uid):
     if export.status != PlanExport.Status.DONE or not export.file:
         return redirect("plans:export_status", uid=export.uid)
     name, ascii_name = export_filename(export.plan, export.format)
-    response = FileResponse(export.file.open("rb"), content_type=_CONTENT_TYPES[export.format])
-    # Browsers that read filename* get the Vietnamese name; older ones the ASCII one.
-    response["Content-Disposition"] = f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name)}"
-    return response
+    return attachment(export.file, _CONTENT_TYPES[export.format], name, ascii_name)
 
 
 _CONTENT_TYPES = {

@@ -1,15 +1,14 @@
 """The issuer's consolidation (VIEW there): ask for the files, follow the worker, download them.
 Thin: reuse and staleness in exports.py, the content in consolidation.py / consolidation_files.py."""
 
-from urllib.parse import quote
-
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from binhdang.accounts import access
 from binhdang.accounts.roles import Level
+from binhdang.documents.downloads import attachment
 
 from .exports import consolidation_request, is_current
 from .models import ConsolidationFile, ReportRequest
@@ -57,8 +56,4 @@ def consolidation_download_view(request, uid, fmt):
     if made.status != ConsolidationFile.Status.DONE or not stored:
         return redirect("reports:consolidation_status", uid=made.uid)
     name = f"Tổng hợp - {made.request.title}"[:80].rstrip(" .-").replace('"', "")
-    response = FileResponse(stored.open("rb"), content_type=CONTENT_TYPES[fmt])
-    # Browsers that read filename* get the Vietnamese name; older ones the ASCII one.
-    response["Content-Disposition"] = (f'attachment; filename="tong-hop-{made.request.uid}.{fmt}"; '
-                                       f"filename*=UTF-8''{quote(name)}.{fmt}")
-    return response
+    return attachment(stored, CONTENT_TYPES[fmt], f"{name}.{fmt}", f"tong-hop-{made.request.uid}.{fmt}")

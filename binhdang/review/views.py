@@ -107,36 +107,35 @@ def flag_decide_view(request, uid, flag_uid):
     return redirect(f"{redirect('review:detail', uid=review.uid).url}#cau-{flag.position}")
 
 
-@login_required
-@require_POST
-def lesson_link_view(request, uid):
-    review = _get_review(request, uid, Level.EDIT)
-    form = LessonLinkForm(request.POST, lessons=selectors.lesson_choices(review))
+def _submit(request, review: MaterialReview, form, action, success: str):
+    """Run `action(form.cleaned_data)` for a valid form, with the message either way; back to the review."""
     if form.is_valid():
         try:
-            services.review_link_lesson(actor=request.user, review=review, lesson=form.cleaned_data["lesson"])
-            messages.success(request, _("Đã cập nhật tiết dạy lồng ghép giới của tài liệu."))
+            action(form.cleaned_data)
+            messages.success(request, success)
         except ValidationError as exc:
             messages.error(request, " ".join(_errors(exc)))
     else:
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
     return redirect("review:detail", uid=review.uid)
+
+
+@login_required
+@require_POST
+def lesson_link_view(request, uid):
+    review = _get_review(request, uid, Level.EDIT)
+    form = LessonLinkForm(request.POST, lessons=selectors.lesson_choices(review))
+    return _submit(request, review, form, lambda data: services.review_link_lesson(
+        actor=request.user, review=review, lesson=data["lesson"]),
+        _("Đã cập nhật tiết dạy lồng ghép giới của tài liệu."))
 
 
 @login_required
 @require_POST
 def send_view(request, uid):
     review = _get_review(request, uid, Level.MANAGE)
-    form = SendForm(request.POST)
-    if form.is_valid():
-        try:
-            services.review_send(actor=request.user, review=review, note=form.cleaned_data["note"])
-            messages.success(request, _("Đã gửi đề xuất lên cấp trên."))
-        except ValidationError as exc:
-            messages.error(request, " ".join(_errors(exc)))
-    else:
-        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
-    return redirect("review:detail", uid=review.uid)
+    return _submit(request, review, SendForm(request.POST), lambda data: services.review_send(
+        actor=request.user, review=review, note=data["note"]), _("Đã gửi đề xuất lên cấp trên."))
 
 
 @login_required
