@@ -81,7 +81,8 @@ def attempt_open(*, entrant: Entrant) -> Attempt:
 
 @transaction.atomic
 def _open(entrant: Entrant) -> Attempt:
-    entrant = Entrant.objects.select_for_update().select_related(
+    # Only the entrant's row is locked (the staff group's class is an outer join PostgreSQL cannot lock).
+    entrant = Entrant.objects.select_for_update(of=("self",)).select_related(
         "contest_class__contest__unit", "contest_class__school_class").get(pk=entrant.pk)
     contest, now = entrant.contest_class.contest, timezone.now()
     attempts = list(Attempt.objects.filter(entrant=entrant).order_by("number"))
