@@ -52,7 +52,10 @@ def create_view(request):
             for name, errors in problems:
                 form.add_error(name if name in form.fields else None, errors)
         else:
-            messages.success(request, _("Đã mở cuộc thi. Phát mã lớp và phiếu mã cá nhân cho học sinh."))
+            done = (_("Đã mở cuộc thi. Phát mã lớp và phiếu mã cá nhân cho học sinh.") if unit.is_school
+                    else _("Đã mở cuộc thi. Mỗi trường trực thuộc nhận mã lớp và phiếu mã cá nhân trên trang "
+                           "cuộc thi của trường."))
+            messages.success(request, done)
             return redirect("contests:detail", uid=contest.uid)
     return render(request, "contests/form.html", {"unit": unit, "form": form},
                   status=400 if request.method == "POST" else 200)
