@@ -7,6 +7,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from binhdang.documents.models import WorkerFile
+
 
 class MaterialReview(models.Model):
     class Status(models.TextChoices):
@@ -79,3 +81,19 @@ class ReviewFlag(models.Model):
 
     def __str__(self) -> str:
         return self.sentence[:80]
+
+
+class ProposalFile(WorkerFile):
+    """The proposal (tờ trình) of a review as a DOCX, made by the worker like every generated file.
+    `basis` names what it shows (the decisions, notes, the reviewer's note, whether sent): the same
+    state gives back the file already made, a new decision a new one."""
+
+    review = models.ForeignKey(MaterialReview, on_delete=models.CASCADE, related_name="proposal_files")
+    basis = models.CharField(max_length=64)
+    file = models.FileField(upload_to="review-proposals/%Y/%m/", max_length=200, blank=True)
+
+    class Meta(WorkerFile.Meta):
+        pass
+
+    def __str__(self) -> str:
+        return f"{self.review} ({self.get_status_display()})"

@@ -2,8 +2,8 @@
 what was reviewed, the figures, every sentence the reviewer agreed to change with the reason and
 the suggested wording, and the reviewer's own recommendation.
 
-Rendered on download by the shared documents renderer (small and deterministic, nothing stored);
-once sent, the decisions can no longer change, so the document stays the same.
+Rendered by the shared documents renderer on the worker (proposal_files.py), reused while the
+decisions stay the same; once sent, the decisions can no longer change, so the document stays the same.
 """
 
 import re

@@ -2,13 +2,11 @@
 deciding on flags is EDIT (a teacher); sending the proposal upward is MANAGE. Officers above read
 the proposals sent from their schools (/ra-soat/de-xuat/)."""
 
-from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -16,13 +14,11 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from binhdang.accounts.access import can, get_for_user, require_active_unit
 from binhdang.accounts.roles import Level
-from binhdang.documents.rendering.docx import render_docx
 
 from . import selectors, services
 from .forms import FlagDecisionForm, LessonLinkForm, MaterialUploadForm, SendForm
 from .messages import activity_rows, rule_label
 from .models import MaterialReview, ReviewFlag
-from .proposal import proposal_document, proposal_filename
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -136,18 +132,6 @@ def send_view(request, uid):
     review = _get_review(request, uid, Level.MANAGE)
     return _submit(request, review, SendForm(request.POST), lambda data: services.review_send(
         actor=request.user, review=review, note=data["note"]), _("Đã gửi đề xuất lên cấp trên."))
-
-
-@login_required
-def proposal_download_view(request, uid):
-    review = _get_review(request, uid)
-    if review.status != MaterialReview.Status.DONE:
-        messages.error(request, _("Tài liệu chưa rà soát xong; chưa lập được đề xuất."))
-        return redirect("review:detail", uid=review.uid)
-    name, ascii_name = proposal_filename(review)
-    response = HttpResponse(render_docx(proposal_document(review)), content_type=DOCX)
-    response["Content-Disposition"] = f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name)}"
-    return response
 
 
 @login_required

@@ -23,6 +23,20 @@ def review_uid(world) -> dict:
     return {"uid": _review(world).uid}
 
 
+def proposal_file_uid(world) -> dict:
+    from django.core.files.base import ContentFile
+
+    from binhdang.review.models import ProposalFile
+
+    review = _review(world)
+    made = ProposalFile.objects.filter(review=review).first()
+    if made is None:
+        made = ProposalFile(review=review, basis="matrix", status=ProposalFile.Status.DONE)
+        made.file.save("p.docx", ContentFile(b"PK matrix"), save=False)
+        made.save()
+    return {"uid": made.uid}
+
+
 def flag_uids(world) -> dict:
     review = _review(world)
     return {"uid": review.uid, "flag_uid": review.flags.get().uid}
@@ -41,7 +55,11 @@ REVIEW_ROWS: dict[str, list[Row]] = {
     "review:proposals": [Row("login 200 404 200 200 200 200 200 200 200 200")],
     "review:detail": [Row("login 404 404 200 200 200 200 200 200 200 200", review_uid)],
     "review:status": [Row("login 404 404 200 200 200 200 200 200 200 200", review_uid)],
-    "review:proposal": [Row("login 404 404 200 200 200 200 200 200 200 200", review_uid)],
+    # Asking for the proposal DOCX: whoever reads the review (a review still running is refused with a
+    # message, 302); the worker's file is then followed and downloaded by the same readers.
+    "review:proposal": _post_only(review_uid, "login 404 404 302 302 302 302 302 302 302 302"),
+    "review:proposal_status": [Row("login 404 404 200 200 200 200 200 200 200 200", proposal_file_uid)],
+    "review:proposal_download": [Row("login 404 404 200 200 200 200 200 200 200 200", proposal_file_uid)],
     # An empty form is refused with a message and a redirect (302); nothing is written.
     "review:decide": _post_only(flag_uids, "login 404 404 302 403 302 302 302 302 302 302"),
     "review:link_lesson": _post_only(review_uid, "login 404 404 302 403 302 302 302 302 302 302"),

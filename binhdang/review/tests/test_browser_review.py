@@ -60,6 +60,8 @@ def test_upload_watch_progress_decide_and_export(page, world, tmp_path, monkeypa
     page.locator("#cau-1 button", has_text="Đồng ý sửa").click()
     page.wait_for_selector("#cau-1 [data-testid=decision]:has-text('Đồng ý sửa')")
     assert "Sửa trong bản in lại" in page.locator("#cau-1").inner_text()
+    page.click("#proposal-make")  # made by the worker; the page follows it
+    page.wait_for_selector("#proposal-done")
     with page.expect_download() as download_info:
         page.click("#proposal-download")
     download = download_info.value

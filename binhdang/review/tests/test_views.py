@@ -5,13 +5,14 @@ import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
 from docx import Document
 
 from binhdang.activities.lessons import lesson_record
 from binhdang.activities.tests.people_work import school_year, staff
 from binhdang.audit.models import AuditEntry
-from binhdang.review.models import MaterialReview, ReviewFlag
+from binhdang.review.models import MaterialReview, ProposalFile, ReviewFlag
 from binhdang.review.services import review_create
 from binhdang.testing import client_in
 
@@ -100,9 +101,21 @@ def test_decisions_send_and_proposal(world, django_capture_on_commit_callbacks):
     assert review.sent_at and review.sent_by == world.committee_member
     after = teacher.post(url, {"decision": "dismissed"})
     assert ReviewFlag.objects.get(pk=contrast.pk).decision == "accepted" and after.status_code == 302
-    response = committee.get(reverse("review:proposal", args=[review.uid]))
+    with django_capture_on_commit_callbacks(execute=True):  # the worker's run
+        asked = committee.post(reverse("review:proposal", args=[review.uid]))
+    made = ProposalFile.objects.get(review=review)
+    assert asked["Location"] == reverse("review:proposal_status", args=[made.uid])
+    assert made.status == ProposalFile.Status.DONE, made.error
+    assert "Đề xuất đã sẵn sàng" in committee.get(asked["Location"]).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):  # the same decisions: the same file
+        committee.post(reverse("review:proposal", args=[review.uid]))
+    assert ProposalFile.objects.filter(review=review).count() == 1
+    download = reverse("review:proposal_download", args=[made.uid])
+    assert Client().get(download).status_code == 302  # to the login page
+    assert client_in(world.outsider, world.other_school).get(download).status_code == 404
+    response = committee.get(download)
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
-    text = "\n".join(p.text for p in Document(io.BytesIO(response.content)).paragraphs)
+    text = "\n".join(p.text for p in Document(io.BytesIO(b"".join(response.streaming_content))).paragraphs)
     assert "TỜ TRÌNH" in text and "Bố đọc báo, còn mẹ nấu cơm." in text and "Bố và mẹ cùng nấu cơm." in text
     assert "Con gái phải biết nấu ăn." not in text  # dismissed
     assert "Đề nghị Phòng tổng hợp." in text and "Sửa ở bản in lại" in text
