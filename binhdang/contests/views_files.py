@@ -5,11 +5,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
 
 from binhdang.accounts.roles import Level
-from binhdang.documents.downloads import attachment
+from binhdang.documents.downloads import download_when_ready, status_page
 
 from . import certificates, exporting
 from .models import CertificateFile
@@ -56,14 +56,12 @@ def _certificate_file(request, uid) -> CertificateFile:
 @login_required
 def certificates_status_view(request, uid):
     made = _certificate_file(request, uid)
-    template = "contests/_certificates_status.html" if request.htmx else "contests/certificates_status.html"
-    return render(request, template, {"made": made, "contest": made.contest})
+    return status_page(request, "contests/certificates_status.html", {"made": made, "contest": made.contest})
 
 
 @login_required
 def certificates_download_view(request, uid):
     made = _certificate_file(request, uid)
-    if made.status != CertificateFile.Status.DONE or not made.file:
-        return redirect("contests:certificates_status", uid=made.uid)
-    return attachment(made.file, "application/pdf", f"Giấy chứng nhận - {made.contest.title}"[:80] + ".pdf",
-                      f"giay-chung-nhan-{made.contest.uid}.pdf")
+    return download_when_ready(made, made.file, "contests:certificates_status", "application/pdf",
+                               f"Giấy chứng nhận - {made.contest.title}"[:80] + ".pdf",
+                               f"giay-chung-nhan-{made.contest.uid}.pdf")

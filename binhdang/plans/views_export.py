@@ -6,11 +6,11 @@ every step checks that again through plan_for_user.
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
 
 from binhdang.accounts.roles import Level
-from binhdang.documents.downloads import attachment
+from binhdang.documents.downloads import download_when_ready, status_page
 
 from .access import plan_for_user
 from .export_files import export_filename, plan_export_request
@@ -37,17 +37,14 @@ def export_request_view(request, uid, fmt):
 @login_required
 def export_status_view(request, uid):
     export = _export_for_user(request, uid)
-    template = "plans/_export_status.html" if request.htmx else "plans/export_status.html"
-    return render(request, template, {"export": export, "plan": export.plan})
+    return status_page(request, "plans/export_status.html", {"export": export, "plan": export.plan})
 
 
 @login_required
 def export_download_view(request, uid):
     export = _export_for_user(request, uid)
-    if export.status != PlanExport.Status.DONE or not export.file:
-        return redirect("plans:export_status", uid=export.uid)
-    name, ascii_name = export_filename(export.plan, export.format)
-    return attachment(export.file, _CONTENT_TYPES[export.format], name, ascii_name)
+    return download_when_ready(export, export.file, "plans:export_status", _CONTENT_TYPES[export.format],
+                               *export_filename(export.plan, export.format))
 
 
 _CONTENT_TYPES = {

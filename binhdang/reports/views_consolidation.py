@@ -3,12 +3,12 @@ Thin: reuse and staleness in exports.py, the content in consolidation.py / conso
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
 
 from binhdang.accounts import access
 from binhdang.accounts.roles import Level
-from binhdang.documents.downloads import attachment
+from binhdang.documents.downloads import download_when_ready, status_page
 
 from .exports import consolidation_request, is_current
 from .models import ConsolidationFile, ReportRequest
@@ -42,9 +42,8 @@ def consolidate_view(request, uid):
 @login_required
 def consolidation_status_view(request, uid):
     made = _file_for_user(request, uid)
-    template = "reports/_consolidation_status.html" if request.htmx else "reports/consolidation_status.html"
-    return render(request, template, {"made": made, "report_request": made.request,
-                                      "current": is_current(made, made.request)})
+    return status_page(request, "reports/consolidation_status.html", {
+        "made": made, "report_request": made.request, "current": is_current(made, made.request)})
 
 
 @login_required
@@ -52,8 +51,6 @@ def consolidation_download_view(request, uid, fmt):
     if fmt not in CONTENT_TYPES:
         raise Http404
     made = _file_for_user(request, uid)
-    stored = made.docx if fmt == "docx" else made.xlsx
-    if made.status != ConsolidationFile.Status.DONE or not stored:
-        return redirect("reports:consolidation_status", uid=made.uid)
     name = f"Tổng hợp - {made.request.title}"[:80].rstrip(" .-").replace('"', "")
-    return attachment(stored, CONTENT_TYPES[fmt], f"{name}.{fmt}", f"tong-hop-{made.request.uid}.{fmt}")
+    return download_when_ready(made, made.docx if fmt == "docx" else made.xlsx, "reports:consolidation_status",
+                               CONTENT_TYPES[fmt], f"{name}.{fmt}", f"tong-hop-{made.request.uid}.{fmt}")

@@ -3,10 +3,10 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
 
-from binhdang.documents.downloads import attachment
+from binhdang.documents.downloads import download_when_ready, status_page
 
 from .models import ProposalFile
 from .proposal import proposal_filename
@@ -35,13 +35,10 @@ def _file_for_user(request, uid) -> ProposalFile:
 @login_required
 def proposal_status_view(request, uid):
     made = _file_for_user(request, uid)
-    template = "review/_proposal_status.html" if request.htmx else "review/proposal_status.html"
-    return render(request, template, {"made": made, "review": made.review})
+    return status_page(request, "review/proposal_status.html", {"made": made, "review": made.review})
 
 
 @login_required
 def proposal_download_view(request, uid):
     made = _file_for_user(request, uid)
-    if made.status != ProposalFile.Status.DONE or not made.file:
-        return redirect("review:proposal_status", uid=made.uid)
-    return attachment(made.file, DOCX, *proposal_filename(made.review))
+    return download_when_ready(made, made.file, "review:proposal_status", DOCX, *proposal_filename(made.review))
